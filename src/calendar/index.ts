@@ -1,0 +1,31 @@
+/**
+ * Business-time calendars: working hours per weekday, holidays, make-up working days, breaks and
+ * effective-dated versions in any IANA zone, with exact DST handling.
+ *
+ * @module calendar
+ */
+export {
+  type AddBusinessDaysOptions,
+  type AddBusinessTimeOptions,
+  type Calendar,
+  addBusinessDays,
+  addBusinessTime,
+  businessPeriods,
+  businessTimeBetween,
+  compileCalendar,
+  isBusinessTime,
+  nextBusinessTime,
+  subtractBusinessTime,
+} from "./calendar.js";
+export { SlaError, type SlaErrorCode } from "./errors.js";
+export {
+  CALENDAR_LIMITS,
+  type CalendarFields,
+  type CalendarSpec,
+  type CalendarVersionSpec,
+  type HolidaySpec,
+  type TimeRange,
+  type WeekSpec,
+  type Weekday,
+} from "./spec.js";
+export { type Duration, type Instant, type ParsedDuration, parseDuration, toEpochMs } from "./values.js";
