@@ -5,18 +5,25 @@
  */
 import type { DurationMs, EpochMs } from "./civil.js";
 import {
-  type Engine,
   addDays,
   addTime,
   createEngine,
+  type Engine,
   forEachPeriod,
   isOpen,
   subtractTime,
   timeBetween,
 } from "./engine.js";
-import { SlaError, describeValue } from "./errors.js";
+import { describeValue, SlaError } from "./errors.js";
 import { type CalendarSpec, compileVersions } from "./spec.js";
-import { type Duration, type Instant, MAX_DAYS, type ParsedDuration, parseDuration, toEpochMs } from "./values.js";
+import {
+  type Duration,
+  type Instant,
+  MAX_DAYS,
+  type ParsedDuration,
+  parseDuration,
+  toEpochMs,
+} from "./values.js";
 
 const ENGINE: unique symbol = Symbol("slakit.calendar");
 
@@ -39,7 +46,11 @@ export interface Calendar {
 export function engineOf(calendar: Calendar): Engine {
   const engine = (calendar as Partial<Calendar> | null | undefined)?.[ENGINE];
   if (engine === undefined) {
-    throw new SlaError("E_TYPE", `Expected a Calendar from compileCalendar(), received ${describeValue(calendar)}`, "calendar");
+    throw new SlaError(
+      "E_TYPE",
+      `Expected a Calendar from compileCalendar(), received ${describeValue(calendar)}`,
+      "calendar",
+    );
   }
   return engine;
 }
@@ -106,7 +117,7 @@ const MAX_FAST = 7_258_118_400_000; // 2200-01-01T00:00:00Z
 const durations = new Map<string, ParsedDuration>();
 
 function durationOf(value: Duration): ParsedDuration {
-  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0 && value <= 3_155_760_000_000) {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value > 0 && value <= 3_155_760_000_000) {
     return { kind: "time", ms: value };
   }
   if (typeof value === "string") {
@@ -124,10 +135,18 @@ function checkOptions(options: AddBusinessTimeOptions | AddBusinessDaysOptions |
   if (options === undefined) return;
   const { boundary, days } = options as AddBusinessTimeOptions;
   if (boundary !== undefined && boundary !== "dueAt" && boundary !== "nextOpening") {
-    throw new SlaError("E_OPTION", `Expected boundary "dueAt" or "nextOpening", received ${describeValue(boundary)}`, "options.boundary");
+    throw new SlaError(
+      "E_OPTION",
+      `Expected boundary "dueAt" or "nextOpening", received ${describeValue(boundary)}`,
+      "options.boundary",
+    );
   }
   if (days !== undefined && days !== "endOfDay" && days !== "sameTime") {
-    throw new SlaError("E_OPTION", `Expected days "endOfDay" or "sameTime", received ${describeValue(days)}`, "options.days");
+    throw new SlaError(
+      "E_OPTION",
+      `Expected days "endOfDay" or "sameTime", received ${describeValue(days)}`,
+      "options.days",
+    );
   }
 }
 
@@ -250,7 +269,11 @@ export function addBusinessDays(
   const engine = engineOf(calendar);
   const t = toEpochMs(start, "start");
   if (!Number.isSafeInteger(days) || Math.abs(days) > MAX_DAYS) {
-    throw new SlaError("E_DAYS", `Expected a whole number of business days within ±${MAX_DAYS}, received ${describeValue(days)}`, "days");
+    throw new SlaError(
+      "E_DAYS",
+      `Expected a whole number of business days within ±${MAX_DAYS}, received ${describeValue(days)}`,
+      "days",
+    );
   }
   checkOptions(options);
   return new Date(addDays(engine, t, days === 0 ? 0 : days, options?.days === "sameTime"));
@@ -299,7 +322,7 @@ export function nextBusinessTime(calendar: Calendar, t: Instant): Date {
  * @param from - Start (inclusive).
  * @param to - End (exclusive); an empty list when `to <= from`.
  * @returns Half-open periods in order.
- * @throws SlaError `E_INSTANT`, `E_LIMIT` beyond 200,000 periods.
+ * @throws SlaError `E_INSTANT`; `E_LIMIT` beyond 200,000 periods or a span over 100 years.
  * @example
  * ```ts
  * businessPeriods(office, "2025-01-06T00:00:00+08:00", "2025-01-07T00:00:00+08:00");
@@ -307,7 +330,11 @@ export function nextBusinessTime(calendar: Calendar, t: Instant): Date {
  * ```
  * @category Calendar
  */
-export function businessPeriods(calendar: Calendar, from: Instant, to: Instant): { start: Date; end: Date }[] {
+export function businessPeriods(
+  calendar: Calendar,
+  from: Instant,
+  to: Instant,
+): { start: Date; end: Date }[] {
   const engine = engineOf(calendar);
   const out: { start: Date; end: Date }[] = [];
   forEachPeriod(engine, toEpochMs(from, "from"), toEpochMs(to, "to"), (s: EpochMs, e: EpochMs) => {

@@ -5,13 +5,13 @@
  * @internal
  * @module
  */
-import { DAY, type DurationMs, type EpochMs, civilFromDays, daysFromCivil, weekdayOfDays } from "./civil.js";
+import { civilFromDays, DAY, type DurationMs, daysFromCivil, type EpochMs, weekdayOfDays } from "./civil.js";
 import { SlaError } from "./errors.js";
 import type { CompiledVersion, DaySeconds } from "./spec.js";
 import { MAX_EPOCH_MS, MIN_EPOCH_MS, resolveWall } from "./zone.js";
 
 /** Searches stop after this much wall time. */
-export const HORIZON_MS: DurationMs = 50 * 36_525 * DAY / 100;
+export const HORIZON_MS: DurationMs = (50 * 36_525 * DAY) / 100;
 /** At most this many periods are listed by one call. */
 export const MAX_PERIODS = 200_000;
 
@@ -57,11 +57,18 @@ export interface Engine {
   readonly chunks: (Chunk | undefined)[];
   /** The chunk used last: queries tend to stay in one month. */
   last: Chunk | undefined;
+  /** False when no version has any weekly hours or overrides: searches fail at once. */
+  readonly canWork: boolean;
 }
 
 /** Creates an engine; nothing is computed until the first query. */
 export function createEngine(versions: readonly CompiledVersion[]): Engine {
-  return { versions, chunks: new Array(MONTHS), last: undefined };
+  const canWork = versions.some(
+    (v) =>
+      v.week.some((p) => p.own.length > 0 || p.tail.length > 0) ||
+      [...v.overrides.values()].some((p) => p.own.length > 0),
+  );
+  return { versions, chunks: new Array(MONTHS), last: undefined, canWork };
 }
 
 function versionForDay(engine: Engine, day: number): CompiledVersion {
@@ -173,10 +180,21 @@ function buildChunk(engine: Engine, index: number): Chunk {
     for (let i = 0; i < ranges.length; i += 2) {
       const ws = ranges[i] as number;
       const we = ranges[i + 1] as number;
-      const s = Math.max(start, stable === undefined ? resolveNoted(v, day, ws, notes) : wall0 + ws * 1000 - stable);
-      const e = Math.min(nextStart, stable === undefined ? resolveNoted(v, day, we, notes) : wall0 + we * 1000 - stable);
+      const s = Math.max(
+        start,
+        stable === undefined ? resolveNoted(v, day, ws, notes) : wall0 + ws * 1000 - stable,
+      );
+      // "24:00" ends where the next day begins (also across a version's change of zone).
+      const e =
+        we === 86_400
+          ? nextStart
+          : Math.min(
+              nextStart,
+              stable === undefined ? resolveNoted(v, day, we, notes) : wall0 + we * 1000 - stable,
+            );
       if (s >= e) continue; // empty after DST resolution or clipping
-      const lastEnd = ends.length > (dayIv[j] as number) ? (ends[ends.length - 1] as number) : -1;
+      const lastEnd =
+        ends.length > (dayIv[j] as number) ? (ends[ends.length - 1] as number) : Number.NEGATIVE_INFINITY;
       if (s <= lastEnd) ends[ends.length - 1] = Math.max(lastEnd, e);
       else {
         starts.push(s);
@@ -209,7 +227,10 @@ function buildChunk(engine: Engine, index: number): Chunk {
 /** The chunk of a local month, counted from January 1800 (built on first use). */
 export function chunkOf(engine: Engine, index: number): Chunk {
   if (!(index >= 0 && index < MONTHS)) {
-    throw new SlaError("E_INSTANT_RANGE", `Calendar computations are limited to the years ${FIRST_YEAR}–${LAST_YEAR}`);
+    throw new SlaError(
+      "E_INSTANT_RANGE",
+      `Calendar computations are limited to the years ${FIRST_YEAR}–${LAST_YEAR}`,
+    );
   }
   let chunk = engine.chunks[index];
   if (chunk === undefined) {
@@ -285,6 +306,7 @@ function noWorkingTime(from: EpochMs, what: string): SlaError {
  */
 export function addTime(engine: Engine, t: EpochMs, d: DurationMs, after: boolean): EpochMs {
   if (d === 0 && !after) return t;
+  if (!engine.canWork) throw noWorkingTime(t, "ahead");
   let chunk = chunkAt(engine, t);
   let target = cumIn(chunk, t) + d;
   const limit = t + HORIZON_MS;
@@ -304,6 +326,7 @@ export function addTime(engine: Engine, t: EpochMs, d: DurationMs, after: boolea
  */
 export function subtractTime(engine: Engine, t: EpochMs, d: DurationMs, after: boolean): EpochMs {
   if (d === 0 && !after) return t;
+  if (!engine.canWork) throw noWorkingTime(t, "before it");
   let chunk = chunkAt(engine, t);
   let target = cumIn(chunk, t) - d;
   const limit = t - HORIZON_MS;
@@ -348,6 +371,8 @@ export function forEachPeriod(
   visit: (start: EpochMs, end: EpochMs) => void,
 ): void {
   if (to <= from) return;
+  if (to - from > 2 * HORIZON_MS)
+    throw new SlaError("E_LIMIT", "Working periods can be listed for at most 100 years at a time");
   let chunk = chunkAt(engine, from);
   let i = Math.max(0, lastAtOrBefore(chunk.ivStart, from, 0, chunk.ivStart.length));
   let pendingStart = Number.NaN;
@@ -361,8 +386,9 @@ export function forEachPeriod(
       if (s >= e) continue;
       if (s === pendingEnd) pendingEnd = e;
       else {
-        if (pendingStart === pendingStart) {
-          if (++count > MAX_PERIODS) throw new SlaError("E_LIMIT", `More than ${MAX_PERIODS} working periods requested`);
+        if (!Number.isNaN(pendingStart)) {
+          if (++count > MAX_PERIODS)
+            throw new SlaError("E_LIMIT", `More than ${MAX_PERIODS} working periods requested`);
           visit(pendingStart, pendingEnd);
         }
         pendingStart = s;
@@ -373,7 +399,7 @@ export function forEachPeriod(
     chunk = chunkOf(engine, chunk.index + 1);
     i = 0;
   }
-  if (pendingStart === pendingStart) visit(pendingStart, pendingEnd);
+  if (!Number.isNaN(pendingStart)) visit(pendingStart, pendingEnd);
 }
 
 /** Position of the local day holding `t`. */
@@ -407,6 +433,7 @@ const MAX_DAY_STEPS = Math.ceil(HORIZON_MS / DAY) + 2;
 /** Moves `pos` to the `count`th working day after (direction 1) or before (-1) it; `count >= 1`. */
 function walkDays(engine: Engine, pos: DayPos, count: number, direction: 1 | -1, t: EpochMs): void {
   let found = 0;
+  if (!engine.canWork) throw noWorkingTime(t, direction === 1 ? "ahead" : "before it");
   for (let steps = 0; steps < MAX_DAY_STEPS; steps++) {
     step(engine, pos, direction);
     if (isWorking(pos) && ++found === count) return;
@@ -440,7 +467,11 @@ export function addDays(engine: Engine, t: EpochMs, days: number, sameTime: bool
   const timeOfDay = t + fromVersion.zone.offsetAt(t) - startDay * DAY;
   const targetVersion = versionForDay(engine, targetDay);
   const at = resolveWall(targetVersion.zone, targetDay * DAY + timeOfDay);
-  return direction === 1 ? addTime(engine, at, 0, true) : isOpen(engine, at) ? at : subtractTime(engine, at, 0, true);
+  return direction === 1
+    ? addTime(engine, at, 0, true)
+    : isOpen(engine, at)
+      ? at
+      : subtractTime(engine, at, 0, true);
 }
 
 /** DST adjustments taken on interval edges in `[from, to)`. */

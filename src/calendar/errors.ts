@@ -79,7 +79,8 @@ export function describeValue(value: unknown): string {
   if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
   if (typeof value === "string") text = JSON.stringify(value);
   else if (Array.isArray(value)) text = `an array of ${value.length}`;
-  else if (value instanceof Date) text = `a Date (${Number.isNaN(value.getTime()) ? "Invalid Date" : "valid"})`;
+  else if (value instanceof Date)
+    text = `a Date (${Number.isNaN(value.getTime()) ? "Invalid Date" : "valid"})`;
   else if (typeof value === "object") text = "an object";
   else text = typeof value;
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;

@@ -7,11 +7,11 @@
 export {
   type AddBusinessDaysOptions,
   type AddBusinessTimeOptions,
-  type Calendar,
   addBusinessDays,
   addBusinessTime,
   businessPeriods,
   businessTimeBetween,
+  type Calendar,
   compileCalendar,
   isBusinessTime,
   nextBusinessTime,
@@ -25,7 +25,7 @@ export {
   type CalendarVersionSpec,
   type HolidaySpec,
   type TimeRange,
-  type WeekSpec,
   type Weekday,
+  type WeekSpec,
 } from "./spec.js";
 export { type Duration, type Instant, type ParsedDuration, parseDuration, toEpochMs } from "./values.js";

@@ -4,8 +4,8 @@
  * @module
  */
 import { type DateKey, daysFromKey, formatDateKey, parseDateKey } from "./civil.js";
-import { SlaError, describeValue, joinPath } from "./errors.js";
-import { type Zone, getZone } from "./zone.js";
+import { describeValue, joinPath, SlaError } from "./errors.js";
+import { getZone, type Zone } from "./zone.js";
 
 /** A day of the week as written in a calendar spec. @category Calendar */
 export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
@@ -117,20 +117,27 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function expectObject(value: unknown, path: string, what: string): Record<string, unknown> {
-  if (!isPlainObject(value)) throw new SlaError("E_TYPE", `Expected ${what} (an object), received ${describeValue(value)}`, path);
+  if (!isPlainObject(value))
+    throw new SlaError("E_TYPE", `Expected ${what} (an object), received ${describeValue(value)}`, path);
   return value;
 }
 
 function expectArray(value: unknown, path: string, what: string, max: number): readonly unknown[] {
-  if (!Array.isArray(value)) throw new SlaError("E_TYPE", `Expected ${what} (an array), received ${describeValue(value)}`, path);
-  if (value.length > max) throw new SlaError("E_LIMIT", `Too many entries in ${what}: ${value.length}, at most ${max}`, path);
+  if (!Array.isArray(value))
+    throw new SlaError("E_TYPE", `Expected ${what} (an array), received ${describeValue(value)}`, path);
+  if (value.length > max)
+    throw new SlaError("E_LIMIT", `Too many entries in ${what}: ${value.length}, at most ${max}`, path);
   return value;
 }
 
 function checkKeys(object: Record<string, unknown>, allowed: ReadonlySet<string>, path: string): void {
   for (const key of Object.keys(object)) {
     if (!allowed.has(key)) {
-      throw new SlaError("E_UNKNOWN_KEY", `Unknown field ${JSON.stringify(key)}; expected one of ${[...allowed].join(", ")}`, joinPath(path, key));
+      throw new SlaError(
+        "E_UNKNOWN_KEY",
+        `Unknown field ${JSON.stringify(key)}; expected one of ${[...allowed].join(", ")}`,
+        joinPath(path, key),
+      );
     }
   }
 }
@@ -139,11 +146,19 @@ function checkKeys(object: Record<string, unknown>, allowed: ReadonlySet<string>
 function parseTime(value: unknown, path: string, end: boolean): number {
   const m = typeof value === "string" ? TIME.exec(value) : null;
   if (m === null) {
-    throw new SlaError("E_TIME_SYNTAX", `Expected a time of day "HH:MM" or "HH:MM:SS", received ${describeValue(value)}`, path);
+    throw new SlaError(
+      "E_TIME_SYNTAX",
+      `Expected a time of day "HH:MM" or "HH:MM:SS", received ${describeValue(value)}`,
+      path,
+    );
   }
   const seconds = Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
   if (seconds > 86_400 || (seconds === 86_400 && !end)) {
-    throw new SlaError("E_TIME_SYNTAX", `${describeValue(value)} is allowed only as the end of an interval, meaning the next day's 00:00`, path);
+    throw new SlaError(
+      "E_TIME_SYNTAX",
+      `${describeValue(value)} is allowed only as the end of an interval, meaning the next day's 00:00`,
+      path,
+    );
   }
   return seconds;
 }
@@ -160,7 +175,11 @@ function parseRanges(value: unknown, path: string, allowOvernight: boolean): Day
     let overnight = false;
     if (Array.isArray(item)) {
       if (item.length !== 2) {
-        throw new SlaError("E_TYPE", `Expected an interval ["HH:MM", "HH:MM"], received an array of ${item.length}`, at);
+        throw new SlaError(
+          "E_TYPE",
+          `Expected an interval ["HH:MM", "HH:MM"], received an array of ${item.length}`,
+          at,
+        );
       }
       [startText, endText] = item;
     } else if (isPlainObject(item)) {
@@ -168,16 +187,28 @@ function parseRanges(value: unknown, path: string, allowOvernight: boolean): Day
       startText = item.start;
       endText = item.end;
       if (item.overnight !== undefined && typeof item.overnight !== "boolean") {
-        throw new SlaError("E_TYPE", `Expected overnight to be true or false, received ${describeValue(item.overnight)}`, joinPath(at, "overnight"));
+        throw new SlaError(
+          "E_TYPE",
+          `Expected overnight to be true or false, received ${describeValue(item.overnight)}`,
+          joinPath(at, "overnight"),
+        );
       }
       overnight = item.overnight === true;
     } else {
-      throw new SlaError("E_TYPE", `Expected an interval ["HH:MM", "HH:MM"], received ${describeValue(item)}`, at);
+      throw new SlaError(
+        "E_TYPE",
+        `Expected an interval ["HH:MM", "HH:MM"], received ${describeValue(item)}`,
+        at,
+      );
     }
     const start = parseTime(startText, joinPath(at, Array.isArray(item) ? 0 : "start"), false);
     const end = parseTime(endText, joinPath(at, Array.isArray(item) ? 1 : "end"), true);
     if (start === end) {
-      throw new SlaError("E_INTERVAL_EMPTY", `Interval ${describeValue(startText)}–${describeValue(endText)} is empty`, at);
+      throw new SlaError(
+        "E_INTERVAL_EMPTY",
+        `Interval ${describeValue(startText)}–${describeValue(endText)} is empty`,
+        at,
+      );
     }
     if (end < start) {
       if (!overnight) {
@@ -194,7 +225,11 @@ function parseRanges(value: unknown, path: string, allowOvernight: boolean): Day
       if (end > 0) tail.push([0, end, at]);
     } else {
       if (overnight) {
-        throw new SlaError("E_INTERVAL_ORDER", `Interval ${describeValue(startText)}–${describeValue(endText)} does not cross midnight but is marked overnight`, at);
+        throw new SlaError(
+          "E_INTERVAL_ORDER",
+          `Interval ${describeValue(startText)}–${describeValue(endText)} does not cross midnight but is marked overnight`,
+          at,
+        );
       }
       own.push([start, end, at]);
     }
@@ -207,7 +242,8 @@ function normalise(ranges: [number, number, string][]): DaySeconds {
   const flat: number[] = [];
   for (const [start, end, at] of ranges) {
     const lastEnd = flat.length > 0 ? (flat[flat.length - 1] as number) : -1;
-    if (start < lastEnd) throw new SlaError("E_INTERVAL_OVERLAP", "Interval overlaps another interval of the same day", at);
+    if (start < lastEnd)
+      throw new SlaError("E_INTERVAL_OVERLAP", "Interval overlaps another interval of the same day", at);
     if (start === lastEnd) flat[flat.length - 1] = end;
     else flat.push(start, end);
   }
@@ -216,7 +252,12 @@ function normalise(ranges: [number, number, string][]): DaySeconds {
 
 function parseDate(value: unknown, path: string): DateKey {
   const key = typeof value === "string" ? parseDateKey(value) : undefined;
-  if (key === undefined) throw new SlaError("E_DATE_SYNTAX", `Expected a real date "YYYY-MM-DD", received ${describeValue(value)}`, path);
+  if (key === undefined)
+    throw new SlaError(
+      "E_DATE_SYNTAX",
+      `Expected a real date "YYYY-MM-DD", received ${describeValue(value)}`,
+      path,
+    );
   return key;
 }
 
@@ -231,7 +272,11 @@ interface ResolvedFields {
   breaks: unknown;
 }
 
-function compileFields(fields: ResolvedFields, fromDay: number, path: (field: string) => string): CompiledVersion {
+function compileFields(
+  fields: ResolvedFields,
+  fromDay: number,
+  path: (field: string) => string,
+): CompiledVersion {
   const zone = getZone(fields.timezone, path("timezone"));
   const week: DayPattern[] = [];
   if (fields.week === "24x7") {
@@ -257,7 +302,11 @@ function compileFields(fields: ResolvedFields, fromDay: number, path: (field: st
           const month = Number(md[1]);
           const day = Number(md[2]);
           if (month < 1 || month > 12 || day < 1 || day > (MONTH_LENGTHS[month - 1] as number)) {
-            throw new SlaError("E_DATE_SYNTAX", `Expected a yearly date "MM-DD", received ${describeValue(item)}`, at);
+            throw new SlaError(
+              "E_DATE_SYNTAX",
+              `Expected a yearly date "MM-DD", received ${describeValue(item)}`,
+              at,
+            );
           }
           yearly.add(month * 100 + day);
         } else {
@@ -267,13 +316,26 @@ function compileFields(fields: ResolvedFields, fromDay: number, path: (field: st
         const range = expectObject(item, at, 'a holiday ("YYYY-MM-DD", "MM-DD" or { from, to })');
         checkKeys(range, new Set(["from", "to", "name"]), at);
         if (range.name !== undefined && (typeof range.name !== "string" || range.name.length > 200)) {
-          throw new SlaError("E_TYPE", `Expected a holiday name of at most 200 characters, received ${describeValue(range.name)}`, joinPath(at, "name"));
+          throw new SlaError(
+            "E_TYPE",
+            `Expected a holiday name of at most 200 characters, received ${describeValue(range.name)}`,
+            joinPath(at, "name"),
+          );
         }
         const from = daysFromKey(parseDate(range.from, joinPath(at, "from")));
         const to = daysFromKey(parseDate(range.to, joinPath(at, "to")));
-        if (to < from) throw new SlaError("E_INTERVAL_ORDER", `Holiday range ends (${String(range.to)}) before it starts (${String(range.from)})`, at);
+        if (to < from)
+          throw new SlaError(
+            "E_INTERVAL_ORDER",
+            `Holiday range ends (${String(range.to)}) before it starts (${String(range.from)})`,
+            at,
+          );
         if (to - from >= CALENDAR_LIMITS.rangeDays) {
-          throw new SlaError("E_LIMIT", `Holiday range of ${to - from + 1} days is longer than ${CALENDAR_LIMITS.rangeDays}`, at);
+          throw new SlaError(
+            "E_LIMIT",
+            `Holiday range of ${to - from + 1} days is longer than ${CALENDAR_LIMITS.rangeDays}`,
+            at,
+          );
         }
         ranges.push([from, to]);
       }
@@ -288,13 +350,20 @@ function compileFields(fields: ResolvedFields, fromDay: number, path: (field: st
   }
   const overrides = new Map<number, DayPattern>();
   const breaks = new Map<number, DaySeconds>();
-  for (const [field, target] of [["overrides", overrides], ["breaks", breaks]] as const) {
+  for (const [field, target] of [
+    ["overrides", overrides],
+    ["breaks", breaks],
+  ] as const) {
     const value = fields[field];
     if (value === undefined) continue;
     const object = expectObject(value, path(field), `${field} ({ "YYYY-MM-DD": intervals })`);
     const keys = Object.keys(object);
     if (keys.length > CALENDAR_LIMITS.datedEntries) {
-      throw new SlaError("E_LIMIT", `Too many dates in ${field}: ${keys.length}, at most ${CALENDAR_LIMITS.datedEntries}`, path(field));
+      throw new SlaError(
+        "E_LIMIT",
+        `Too many dates in ${field}: ${keys.length}, at most ${CALENDAR_LIMITS.datedEntries}`,
+        path(field),
+      );
     }
     for (const key of keys) {
       const at = joinPath(path(field), key);
@@ -330,7 +399,12 @@ export function compileVersions(spec: unknown, basePath = ""): CompiledVersion[]
   };
   const versions = [compileFields(fields, Number.NEGATIVE_INFINITY, (f) => joinPath(basePath, f))];
   if (object.versions !== undefined) {
-    const list = expectArray(object.versions, joinPath(basePath, "versions"), "versions", CALENDAR_LIMITS.versions);
+    const list = expectArray(
+      object.versions,
+      joinPath(basePath, "versions"),
+      "versions",
+      CALENDAR_LIMITS.versions,
+    );
     let previous = Number.NEGATIVE_INFINITY;
     list.forEach((item, i) => {
       const at = joinPath(joinPath(basePath, "versions"), i);
@@ -339,7 +413,11 @@ export function compileVersions(spec: unknown, basePath = ""): CompiledVersion[]
       const fromKey = parseDate(version.from, joinPath(at, "from"));
       const fromDay = daysFromKey(fromKey);
       if (fromDay <= previous) {
-        throw new SlaError("E_VERSION_ORDER", `Versions must be in ascending order of "from"; ${formatDateKey(fromKey)} is not after the previous one`, joinPath(at, "from"));
+        throw new SlaError(
+          "E_VERSION_ORDER",
+          `Versions must be in ascending order of "from"; ${formatDateKey(fromKey)} is not after the previous one`,
+          joinPath(at, "from"),
+        );
       }
       previous = fromDay;
       fields = {

@@ -3,8 +3,17 @@
  * milliseconds), converted once into integer epoch milliseconds.
  * @module
  */
-import { DAY, type DurationMs, type EpochMs, HOUR, MINUTE, SECOND, daysFromCivil, daysInMonth } from "./civil.js";
-import { SlaError, describeValue } from "./errors.js";
+import {
+  DAY,
+  type DurationMs,
+  daysFromCivil,
+  daysInMonth,
+  type EpochMs,
+  HOUR,
+  MINUTE,
+  SECOND,
+} from "./civil.js";
+import { describeValue, SlaError } from "./errors.js";
 
 /**
  * An instant as slakit accepts it: a valid `Date`, integer epoch milliseconds, or an ISO 8601 string with
@@ -53,12 +62,17 @@ export function toEpochMs(value: unknown, path = "instant"): EpochMs {
   let ms: number;
   if (typeof value === "number") {
     if (!Number.isSafeInteger(value)) {
-      throw new SlaError("E_INSTANT", `Expected an instant as integer epoch milliseconds, received ${describeValue(value)}`, path);
+      throw new SlaError(
+        "E_INSTANT",
+        `Expected an instant as integer epoch milliseconds, received ${describeValue(value)}`,
+        path,
+      );
     }
     ms = value;
   } else if (value instanceof Date) {
     ms = value.getTime();
-    if (!Number.isFinite(ms)) throw new SlaError("E_INSTANT", "Expected a valid Date, received an Invalid Date", path);
+    if (!Number.isFinite(ms))
+      throw new SlaError("E_INSTANT", "Expected a valid Date, received an Invalid Date", path);
   } else if (typeof value === "string") {
     ms = parseIsoInstant(value, path);
   } else {
@@ -69,7 +83,11 @@ export function toEpochMs(value: unknown, path = "instant"): EpochMs {
     );
   }
   if (ms < MIN_INPUT || ms >= MAX_INPUT) {
-    throw new SlaError("E_INSTANT_RANGE", `Instant ${describeValue(value)} is outside 1900-01-01 … 2199-12-31`, path);
+    throw new SlaError(
+      "E_INSTANT_RANGE",
+      `Instant ${describeValue(value)} is outside 1900-01-01 … 2199-12-31`,
+      path,
+    );
   }
   return ms;
 }
@@ -78,7 +96,7 @@ function parseIsoInstant(text: string, path: string): EpochMs {
   const m = text.length <= 40 ? ISO_INSTANT.exec(text) : null;
   if (m === null) {
     const hint = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)
-      ? ": a time without \"Z\" or an offset is ambiguous"
+      ? ': a time without "Z" or an offset is ambiguous'
       : "";
     throw new SlaError(
       "E_INSTANT",
@@ -96,13 +114,26 @@ function parseIsoInstant(text: string, path: string): EpochMs {
   const fraction = fs === undefined ? 0 : Number(fs.padEnd(3, "0"));
   const offsetMinutes = z !== undefined ? 0 : (sign === "-" ? -1 : 1) * (Number(ohs) * 60 + Number(oms));
   if (
-    month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59 ||
-    Number(oms ?? 0) > 59 || Number(ohs ?? 0) > 18
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59 ||
+    Number(oms ?? 0) > 59 ||
+    Number(ohs ?? 0) > 18
   ) {
     throw new SlaError("E_INSTANT", `Expected a real date and time, received ${describeValue(text)}`, path);
   }
-  return daysFromCivil(year, month, day) * DAY + hour * HOUR + minute * MINUTE + second * SECOND + fraction -
-    offsetMinutes * MINUTE;
+  return (
+    daysFromCivil(year, month, day) * DAY +
+    hour * HOUR +
+    minute * MINUTE +
+    second * SECOND +
+    fraction -
+    offsetMinutes * MINUTE
+  );
 }
 
 /**
@@ -136,7 +167,11 @@ const PD = /^P(\d{1,6})([DW])$/;
 export function parseDuration(value: unknown, path = "duration"): ParsedDuration {
   if (typeof value === "number") {
     if (!Number.isSafeInteger(value) || value < 0 || Object.is(value, -0)) {
-      throw new SlaError("E_DURATION", `Expected a duration as a non-negative integer of milliseconds, received ${describeValue(value)}`, path);
+      throw new SlaError(
+        "E_DURATION",
+        `Expected a duration as a non-negative integer of milliseconds, received ${describeValue(value)}`,
+        path,
+      );
     }
     if (value > MAX_DURATION_MS) {
       throw new SlaError("E_DURATION", `Duration ${value} ms is over the limit of 100 years`, path);
@@ -144,21 +179,39 @@ export function parseDuration(value: unknown, path = "duration"): ParsedDuration
     return { kind: "time", ms: value };
   }
   if (typeof value !== "string") {
-    throw new SlaError("E_DURATION", `Expected an ISO 8601 duration such as "PT4H" or "P2D", received ${describeValue(value)}`, path);
+    throw new SlaError(
+      "E_DURATION",
+      `Expected an ISO 8601 duration such as "PT4H" or "P2D", received ${describeValue(value)}`,
+      path,
+    );
   }
   const text = value.length <= 32 ? value : "";
   const pt = PT.exec(text);
   if (pt !== null && text !== "PT") {
     const [, h, m, s, f] = pt;
-    const ms = Number(h ?? 0) * HOUR + Number(m ?? 0) * MINUTE + Number(s ?? 0) * SECOND + Number((f ?? "").padEnd(3, "0"));
-    if (ms > MAX_DURATION_MS) throw new SlaError("E_DURATION", `Duration ${describeValue(value)} is over the limit of 100 years`, path);
+    const ms =
+      Number(h ?? 0) * HOUR +
+      Number(m ?? 0) * MINUTE +
+      Number(s ?? 0) * SECOND +
+      Number((f ?? "").padEnd(3, "0"));
+    if (ms > MAX_DURATION_MS)
+      throw new SlaError(
+        "E_DURATION",
+        `Duration ${describeValue(value)} is over the limit of 100 years`,
+        path,
+      );
     return { kind: "time", ms };
   }
   const pd = PD.exec(text);
   if (pd !== null) {
     const weeks = pd[2] === "W";
     const days = Number(pd[1]) * (weeks ? 7 : 1);
-    if (days > MAX_DAYS) throw new SlaError("E_DURATION", `Duration ${describeValue(value)} is over the limit of 100 years`, path);
+    if (days > MAX_DAYS)
+      throw new SlaError(
+        "E_DURATION",
+        `Duration ${describeValue(value)} is over the limit of 100 years`,
+        path,
+      );
     return { kind: "days", days, weeks };
   }
   const why = /^P\d+[YM]|^P.*D.*T|^P\d+DT/.test(text)

@@ -9,8 +9,8 @@
  * @internal
  * @module
  */
-import { DAY, type EpochMs, SECOND, civilFromDays, daysFromCivil } from "./civil.js";
-import { SlaError } from "./errors.js";
+import { civilFromDays, DAY, daysFromCivil, type EpochMs, SECOND } from "./civil.js";
+import { describeValue, SlaError } from "./errors.js";
 
 /** Earliest and latest instants slakit computes with: 1800-01-01 and 2300-01-01 UTC. @internal */
 export const MIN_EPOCH_MS: EpochMs = daysFromCivil(1800, 1, 1) * DAY;
@@ -61,7 +61,11 @@ export function getZone(id: unknown, path = "timezone"): Zone {
     if (cached !== undefined) return cached;
   }
   if (typeof id !== "string") {
-    throw new SlaError("E_TZ_UNKNOWN", `Expected an IANA time zone name such as "Asia/Shanghai", received ${typeof id}`, path);
+    throw new SlaError(
+      "E_TZ_UNKNOWN",
+      `Expected an IANA time zone name such as "Asia/Shanghai", received ${typeof id}`,
+      path,
+    );
   }
   let format: Intl.DateTimeFormat;
   try {
@@ -78,11 +82,19 @@ export function getZone(id: unknown, path = "timezone"): Zone {
       era: "short",
     });
   } catch {
-    throw new SlaError("E_TZ_UNKNOWN", `Unknown IANA time zone ${JSON.stringify(id)}${suggestZone(id)}`, path);
+    throw new SlaError(
+      "E_TZ_UNKNOWN",
+      `Unknown IANA time zone ${describeValue(id)}${id.length <= 64 ? suggestZone(id) : ""}`,
+      path,
+    );
   }
   const resolved = format.resolvedOptions().timeZone;
   if (resolved !== id && resolved.toLowerCase() === id.toLowerCase()) {
-    throw new SlaError("E_TZ_UNKNOWN", `Time zone ${JSON.stringify(id)} is not spelt as in the IANA database: use ${JSON.stringify(resolved)}`, path);
+    throw new SlaError(
+      "E_TZ_UNKNOWN",
+      `Time zone ${describeValue(id)} is not spelt as in the IANA database: use ${JSON.stringify(resolved)}`,
+      path,
+    );
   }
   const zone = createZone(id, format);
   zones.set(id, zone);
@@ -106,7 +118,9 @@ function suggestZone(id: string): string {
       bestDistance = d;
     }
   }
-  return best === "" ? ": expected a name such as \"Asia/Shanghai\"" : `: did you mean ${JSON.stringify(best)}?`;
+  return best === ""
+    ? ': expected a name such as "Asia/Shanghai"'
+    : `: did you mean ${JSON.stringify(best)}?`;
 }
 
 /** Levenshtein distance, giving up (returning `limit`) once it cannot be below `limit`. */
@@ -118,7 +132,11 @@ function editDistance(a: string, b: string, limit: number): number {
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      const value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
       current.push(value);
       if (value < rowMin) rowMin = value;
     }
@@ -142,14 +160,29 @@ function createZone(id: string, format: Intl.DateTimeFormat): Zone {
     let bc = false;
     for (const part of format.formatToParts(t)) {
       switch (part.type) {
-        case "year": year = Number(part.value); break;
-        case "month": month = Number(part.value); break;
-        case "day": day = Number(part.value); break;
-        case "hour": hour = Number(part.value); break;
-        case "minute": minute = Number(part.value); break;
-        case "second": second = Number(part.value); break;
-        case "era": bc = part.value === "BC" || part.value === "B"; break;
-        default: break;
+        case "year":
+          year = Number(part.value);
+          break;
+        case "month":
+          month = Number(part.value);
+          break;
+        case "day":
+          day = Number(part.value);
+          break;
+        case "hour":
+          hour = Number(part.value);
+          break;
+        case "minute":
+          minute = Number(part.value);
+          break;
+        case "second":
+          second = Number(part.value);
+          break;
+        case "era":
+          bc = part.value === "BC" || part.value === "B";
+          break;
+        default:
+          break;
       }
     }
     if (bc) year = 1 - year;
@@ -234,7 +267,8 @@ function createZone(id: string, format: Intl.DateTimeFormat): Zone {
       const { transitions, offsets } = table;
       for (let i = 0; i < transitions.length; i++) {
         const at = transitions[i] as number;
-        if (at >= from && at < to) found.push({ at, before: offsets[i] as number, after: offsets[i + 1] as number });
+        if (at >= from && at < to)
+          found.push({ at, before: offsets[i] as number, after: offsets[i + 1] as number });
       }
       // A transition exactly at a month start shows as a change between the month tables.
       const next = table.end;
