@@ -1,0 +1,224 @@
+/**
+ * Judging the contract's KPIs from the mergeable figures of a report. Every comparison is exact: ratios are
+ * compared as integer cross-products against the threshold's decimal digits (BigInt), so display rounding
+ * never flips a verdict.
+ * @internal
+ * @module
+ */
+import { DAY } from "../calendar/civil.js";
+import { type Duration, parseDuration } from "../calendar/values.js";
+import type { KpiInput } from "../contracts/types.js";
+import type { KpiResult, ServiceReport } from "./types.js";
+
+/** `x` as an exact fraction `n / d` of its shortest decimal representation. @internal */
+export function decimalFraction(x: number): [bigint, bigint] {
+  const cached = fractions.get(x);
+  if (cached !== undefined) return cached;
+  const result = fractionOf(x);
+  if (fractions.size < 1000) fractions.set(x, result);
+  return result;
+}
+
+const fractions = new Map<number, [bigint, bigint]>();
+
+function fractionOf(x: number): [bigint, bigint] {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
+  if (m === null) return [0n, 1n]; // NaN or Infinity never reach here: contracts validate thresholds
+  const [, sign, int, frac = "", exp = "0"] = m;
+  let n = BigInt(`${sign}${int}${frac}`);
+  let d = 10n ** BigInt(frac.length);
+  const e = Number(exp);
+  if (e >= 0) n *= 10n ** BigInt(e);
+  else d *= 10n ** BigInt(-e);
+  return [n, d];
+}
+
+/** `num / den >= x` exactly (`den > 0`). @internal */
+export function ratioAtLeast(num: number, den: number, x: number): boolean {
+  const [n, d] = decimalFraction(x);
+  return BigInt(num) * d >= n * BigInt(den);
+}
+
+/** `num / den <= x` exactly (`den > 0`). @internal */
+export function ratioAtMost(num: number, den: number, x: number): boolean {
+  const [n, d] = decimalFraction(x);
+  return BigInt(num) * d <= n * BigInt(den);
+}
+
+/** `0.98` → `"98 %"`, `0.955` → `"95.5 %"`. @internal */
+export function percentText(ratio: number): string {
+  return `${Number((ratio * 100).toPrecision(12))} %`;
+}
+
+/** `360000` → `"6 min"`, `5400000` → `"1 h 30 min"`, `1500` → `"1.5 s"`. @internal */
+export function durationText(ms: number): string {
+  if (ms < 60_000) return `${Number((ms / 1000).toPrecision(12))} s`;
+  const parts: string[] = [];
+  const d = Math.floor(ms / DAY);
+  const h = Math.floor((ms % DAY) / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = Math.round((ms % 60_000) / 100) / 10;
+  if (d > 0) parts.push(`${d} d`);
+  if (h > 0) parts.push(`${h} h`);
+  if (m > 0) parts.push(`${m} min`);
+  if (s > 0) parts.push(`${s} s`);
+  return parts.join(" ");
+}
+
+/**
+ * The threshold of a `meanHandlingTime` KPI in ms. A `"PT…"` duration or a number of ms is taken as is; a
+ * `"P…D"` / `"P…W"` value counts whole days of 24 h, because handling time is wall-clock time.
+ * @internal
+ */
+export function handlingMaxMs(max: Duration): number {
+  const parsed = parseDuration(max, "kpis.max");
+  return parsed.kind === "time" ? parsed.ms : parsed.days * DAY;
+}
+
+type ReportBody = Omit<ServiceReport, "kpis">;
+
+function judge(
+  def: KpiInput,
+  label: string,
+  unit: "ratio" | "ms",
+  comparison: "atLeast" | "atMost",
+  threshold: number,
+  numerator: number,
+  denominator: number,
+  note: string,
+): KpiResult {
+  const base = {
+    id: def.id,
+    kind: def.kind,
+    definition: def,
+    label,
+    unit,
+    comparison,
+    threshold,
+    numerator,
+    denominator,
+  };
+  if (denominator === 0) return { ...base, status: "noData", value: null, note };
+  const ok =
+    comparison === "atLeast"
+      ? ratioAtLeast(numerator, denominator, threshold)
+      : ratioAtMost(numerator, denominator, threshold);
+  return { ...base, status: ok ? "pass" : "fail", value: numerator / denominator };
+}
+
+/**
+ * Judges each KPI of the contract against the report's figures.
+ *
+ * - `satisfaction`: satisfied / all surveys of that channel answered on the report's tickets by `now`.
+ * - `meanHandlingTime`: mean wall-clock time from opening to resolution of the resolved tickets of the
+ *   channel; passes when the mean is at most `max` (exactly on target passes).
+ * - `resolutionRate`: resolved / all tickets (of the channel, if given).
+ * - `targetCompliance`: met / decided cycles of the target (at the level, if given).
+ * - `inspectionCompliance`: planned inspections done / done or due.
+ *
+ * A KPI without data (no surveys, no tickets, nothing decided, nothing due) is `"noData"`, never a pass.
+ * @internal
+ */
+export function deriveKpis(defs: readonly KpiInput[], r: ReportBody): KpiResult[] {
+  return defs.map((def): KpiResult => {
+    switch (def.kind) {
+      case "satisfaction": {
+        const s = r.satisfaction.find((c) => c.channel === def.channel);
+        return judge(
+          def,
+          `Satisfaction (${def.channel}) ≥ ${percentText(def.min)}`,
+          "ratio",
+          "atLeast",
+          def.min,
+          s?.satisfied ?? 0,
+          s?.surveys ?? 0,
+          `no surveys of channel "${def.channel}"`,
+        );
+      }
+      case "meanHandlingTime": {
+        const maxMs = handlingMaxMs(def.max);
+        const c = r.channels.find((x) => x.channel === def.channel);
+        return judge(
+          def,
+          `Mean handling time (${def.channel}) ≤ ${durationText(maxMs)}`,
+          "ms",
+          "atMost",
+          maxMs,
+          c?.handlingSumMs ?? 0,
+          c?.resolved ?? 0,
+          `no resolved tickets of channel "${def.channel}"`,
+        );
+      }
+      case "resolutionRate": {
+        let tickets = r.tickets.count;
+        let resolved = r.tickets.resolved;
+        if (def.channel !== undefined) {
+          const c = r.channels.find((x) => x.channel === def.channel);
+          tickets = c?.tickets ?? 0;
+          resolved = c?.resolved ?? 0;
+        }
+        const scope = def.channel === undefined ? "" : ` (${def.channel})`;
+        return judge(
+          def,
+          `Resolution rate${scope} ≥ ${percentText(def.min)}`,
+          "ratio",
+          "atLeast",
+          def.min,
+          resolved,
+          tickets,
+          def.channel === undefined ? "no tickets" : `no tickets of channel "${def.channel}"`,
+        );
+      }
+      case "targetCompliance": {
+        let met = 0;
+        let decided = 0;
+        for (const t of r.targets) {
+          if (t.targetId !== def.target || (def.level !== undefined && t.level !== def.level)) continue;
+          met += t.counts.met;
+          decided += t.decided;
+        }
+        const scope = def.level === undefined ? def.target : `${def.target}, ${def.level}`;
+        return judge(
+          def,
+          `Compliance (${scope}) ≥ ${percentText(def.min)}`,
+          "ratio",
+          "atLeast",
+          def.min,
+          met,
+          decided,
+          "no decided cycles of this target",
+        );
+      }
+      case "inspectionCompliance": {
+        const i = r.inspections;
+        return judge(
+          def,
+          `Inspections done ≥ ${percentText(def.min)}`,
+          "ratio",
+          "atLeast",
+          def.min,
+          i.done,
+          i.provided ? i.due : 0,
+          !i.provided ? "no performed inspections were given" : "no inspection was due",
+        );
+      }
+      default: {
+        const unknown = def as { id: string; kind: string };
+        return {
+          id: unknown.id,
+          kind: unknown.kind as KpiInput["kind"],
+          definition: def,
+          label: `Unknown KPI kind ${unknown.kind}`,
+          status: "noData",
+          unit: "ratio",
+          comparison: "atLeast",
+          threshold: 0,
+          value: null,
+          numerator: 0,
+          denominator: 0,
+          note: `unknown KPI kind "${unknown.kind}"`,
+        };
+      }
+    }
+  });
+}

@@ -1,0 +1,27 @@
+/**
+ * The inspections a contract plans over a report's window, as plan items.
+ * @internal
+ * @module
+ */
+import type { EpochMs } from "../calendar/civil.js";
+import { inspectionPlan } from "../contracts/index.js";
+import type { Contract } from "../contracts/types.js";
+import type { PlanItem } from "./inspections.js";
+
+/**
+ * Planned inspection items of the contract whose scheduled instant is in `[from, to)`. A recurring or named
+ * inspection counts when done in `[scheduledAt, dueAt]`; an "at least N per period" item when done in
+ * `[periodStart, periodEnd)`.
+ * @throws SlaError `E_LIMIT` when the window holds more than 10,000 planned inspections.
+ * @internal
+ */
+export function planFor(contract: Contract, from: EpochMs, to: EpochMs): PlanItem[] {
+  if ((contract.input.inspections ?? []).length === 0) return [];
+  return inspectionPlan(contract, from, to).map((due) => ({
+    inspectionId: due.inspectionId,
+    from: due.scheduledAt.getTime(),
+    // An "at least" period ends before its end instant; the other items are due at dueAt inclusive.
+    dueAt: due.kind === "atLeast" ? due.dueAt.getTime() - 1 : due.dueAt.getTime(),
+    required: due.required,
+  }));
+}

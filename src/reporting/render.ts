@@ -1,0 +1,80 @@
+/**
+ * `renderReport`: Markdown, HTML, CSV and JSON views of a report.
+ * @module
+ */
+import { describeValue, SlaError } from "../calendar/errors.js";
+import { stableStringify } from "./canonical.js";
+import { renderCsv } from "./render/csv.js";
+import { renderHtml } from "./render/html.js";
+import { renderMarkdown } from "./render/markdown.js";
+import type { ReportFormat, ServiceReport } from "./types.js";
+
+const FORMATS: readonly ReportFormat[] = ["markdown", "html", "csv", "json"];
+
+/**
+ * Renders a report for people or spreadsheets.
+ *
+ * - `"markdown"`: a summary and tables (KPIs, compliance per target and level, satisfaction, channels, days,
+ *   inspections, escalations, the first 200 breaches). Table cells are escaped.
+ * - `"html"`: one self-contained file (inline CSS and SVG, no script, a Content-Security-Policy that blocks
+ *   every network load) with three charts: compliance per target and level (bars, dashed minimum),
+ *   breaches per local day of the period, satisfaction per channel (bars, dashed target); each chart has a
+ *   `<title>`, a `<desc>` stating its figures, and a table beside it. All text is escaped.
+ * - `"csv"`: one line per kept ticket-target cycle (`report.rows`, see the `rows` option of `buildReport`),
+ *   RFC 4180 quoting, CRLF line ends, and cells that a spreadsheet would run as a formula (`=`, `+`, `-`,
+ *   `@`, tab, CR) prefixed with `'`. A report that kept fewer rows than it counted (`rows.truncated > 0`)
+ *   prints only the kept ones.
+ * - `"json"`: the report itself, keys sorted at every level, indented by 2: byte-stable for the same report.
+ *
+ * Dates and times are shown in the contract's zone; numbers are formatted without the host's locale.
+ *
+ * @param report - A report from `buildReport` or `mergeReports` (also after a JSON round trip).
+ * @param format - `"markdown"`, `"html"`, `"csv"` or `"json"`.
+ * @returns The rendered text.
+ * @throws SlaError `E_OPTION` for an unknown format or a value that is not a report.
+ * @example
+ * ```ts
+ * const report = buildReport(contract, tickets, { period: { month: "2025-10" }, now: "2025-11-01T00:00:00+08:00" });
+ * renderReport(report, "csv").split("\r\n")[0];
+ * //=> "ticketId,openedAt,resolvedAt,channel,phase,targetId,cycle,level,outcome,startedAt,dueAt,stoppedAt,breachedAt,elapsedMs,pausedMs,targetMs"
+ * renderReport(report, "html").startsWith("<!DOCTYPE html>"); //=> true
+ * ```
+ * @category Reporting
+ */
+export function renderReport(report: ServiceReport, format: ReportFormat): string {
+  if (!FORMATS.includes(format)) {
+    throw new SlaError(
+      "E_OPTION",
+      `Expected a format "markdown", "html", "csv" or "json", received ${describeValue(format)}`,
+      "format",
+    );
+  }
+  const r = report as unknown as Record<string, unknown> | null;
+  if (typeof r !== "object" || r === null || r.format !== "slakit.report/1") {
+    throw new SlaError(
+      "E_OPTION",
+      `Expected a ServiceReport (format "slakit.report/1"), received ${describeValue(report)}`,
+      "report",
+    );
+  }
+  try {
+    switch (format) {
+      case "markdown":
+        return renderMarkdown(report);
+      case "html":
+        return renderHtml(report);
+      case "csv":
+        return renderCsv(report);
+      default:
+        return `${stableStringify(report, 2)}\n`;
+    }
+  } catch (e) {
+    if (e instanceof SlaError) throw e;
+    throw new SlaError(
+      "E_OPTION",
+      "Expected a ServiceReport from buildReport: the report is malformed",
+      "report",
+      { cause: e },
+    );
+  }
+}

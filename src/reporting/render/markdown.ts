@@ -1,0 +1,240 @@
+/**
+ * The report as Markdown tables (CommonMark + GFM tables).
+ * @internal
+ * @module
+ */
+import { percentText } from "../kpis.js";
+import type { ServiceReport } from "../types.js";
+import {
+  dur,
+  kpiBasis,
+  kpiTally,
+  kpiThreshold,
+  kpiValue,
+  levelName,
+  localTime,
+  pct,
+  statusText,
+  targetName,
+  windowText,
+} from "./format.js";
+
+/** Most breach rows printed in Markdown and HTML; the rest are counted. @internal */
+export const PRINTED_BREACHES = 200;
+
+/** Escapes text for a Markdown table cell or line: no markup, no HTML, no column breaks. @internal */
+export function mdText(text: string): string {
+  return text.replace(/[\r\n\t]+/g, " ").replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]): string => `| ${cells.join(" | ")} |`;
+  const align = header.map(() => "---");
+  return [line(header), line(align), ...rows.map(line)].join("\n");
+}
+
+const STATUS_MARK = { pass: "✅ pass", fail: "❌ fail", noData: "➖ no data" } as const;
+
+/** Renders a report as Markdown. @internal */
+export function renderMarkdown(r: ServiceReport): string {
+  const out: string[] = [];
+  const title = r.contract.name ?? r.contract.id;
+  out.push(`# Service report: ${mdText(title)}`);
+  out.push("");
+  out.push(
+    `Contract \`${r.contract.id.replace(/`/g, "'")}\` · zone ${mdText(r.contract.timezone)} · period ${windowText(r)} (tickets opened from ${mdText(localTime(r, r.window.from))} to before ${mdText(localTime(r, r.window.to))}) · evaluated at ${mdText(localTime(r, r.window.now))}`,
+  );
+  out.push("");
+  const tally = kpiTally(r);
+  out.push("## Summary");
+  out.push("");
+  out.push(
+    `- Tickets opened: ${r.tickets.count} (resolved ${r.tickets.resolved}, closed ${r.tickets.closed})`,
+  );
+  if (r.tickets.outsideWindow > 0)
+    out.push(`- Not counted (opened outside the period or after the evaluation): ${r.tickets.outsideWindow}`);
+  if (r.skipped.count > 0) out.push(`- Skipped (could not be evaluated): ${r.skipped.count}`);
+  out.push(`- Breaches: ${r.breaches.total}`);
+  out.push(`- KPIs: ${tally.pass} pass, ${tally.fail} fail, ${tally.noData} without data`);
+  out.push("");
+
+  out.push("## KPIs");
+  out.push("");
+  if (r.kpis.length === 0) out.push("The contract states no KPIs.");
+  else {
+    out.push(
+      table(
+        ["KPI", "Target", "Actual", "Basis", "Status"],
+        r.kpis.map((k) => [
+          mdText(`${k.label} [${k.id}]`),
+          mdText(kpiThreshold(k)),
+          mdText(kpiValue(k)),
+          mdText(k.status === "noData" ? (k.note ?? "") : kpiBasis(k)),
+          STATUS_MARK[k.status] ?? statusText(k),
+        ]),
+      ),
+    );
+  }
+  out.push("");
+
+  out.push("## Compliance per target and level");
+  out.push("");
+  out.push(
+    "Compliance = met / decided (met + breached + open and already breached). Elapsed working time over stopped cycles; median and p90 by nearest rank.",
+  );
+  out.push("");
+  if (r.targets.length === 0) out.push("No target cycles.");
+  else {
+    out.push(
+      table(
+        [
+          "Target",
+          "Level",
+          "Met",
+          "Breached",
+          "Open",
+          "Open, breached",
+          "Pending",
+          "Cancelled",
+          "Compliance",
+          "Mean",
+          "Median",
+          "p90",
+          "Max",
+        ],
+        r.targets.map((t) => [
+          mdText(targetName(r, t.targetId)),
+          mdText(levelName(r, t.level)),
+          String(t.counts.met),
+          String(t.counts.breached),
+          String(t.counts.open),
+          String(t.counts.openBreached),
+          String(t.counts.pending),
+          String(t.counts.cancelled),
+          pct(t.compliance),
+          dur(t.elapsed.meanMs),
+          `${t.elapsed.exact ? "" : "≈"}${dur(t.elapsed.medianMs)}`,
+          `${t.elapsed.exact ? "" : "≈"}${dur(t.elapsed.p90Ms)}`,
+          dur(t.elapsed.maxMs),
+        ]),
+      ),
+    );
+  }
+  out.push("");
+
+  out.push("## Satisfaction per channel");
+  out.push("");
+  if (r.satisfaction.length === 0) out.push("No surveys.");
+  else {
+    out.push(
+      table(
+        ["Channel", "Satisfied", "Surveys", "Rate", "Target"],
+        r.satisfaction.map((s) => [
+          mdText(s.channel),
+          String(s.satisfied),
+          String(s.surveys),
+          pct(s.rate),
+          s.min === null ? "—" : `≥ ${percentText(s.min)}`,
+        ]),
+      ),
+    );
+  }
+  out.push("");
+
+  out.push("## Tickets per channel");
+  out.push("");
+  if (r.channels.length === 0) out.push("No tickets.");
+  else {
+    out.push(
+      table(
+        ["Channel", "Tickets", "Resolved", "Mean handling time (wall clock)"],
+        r.channels.map((c) => [
+          mdText(c.channel ?? "(none)"),
+          String(c.tickets),
+          String(c.resolved),
+          dur(c.meanHandlingMs),
+        ]),
+      ),
+    );
+  }
+  out.push("");
+
+  out.push("## Tickets and breaches per day");
+  out.push("");
+  if (r.days.length === 0) out.push("No tickets or breaches.");
+  else
+    out.push(
+      table(
+        ["Date", "Opened", "Breaches"],
+        r.days.map((d) => [d.date, String(d.opened), String(d.breaches)]),
+      ),
+    );
+  out.push("");
+
+  out.push("## Inspections");
+  out.push("");
+  if (r.inspections.items.length === 0) out.push("No inspections planned in this period.");
+  else {
+    if (!r.inspections.provided) out.push("No performed inspections were given to this report.\n");
+    out.push(
+      table(
+        ["Inspection", "From", "Due", "Required", "Done", "State"],
+        r.inspections.items.map((i) => [
+          mdText(i.inspectionId),
+          mdText(localTime(r, i.from)),
+          mdText(localTime(r, i.dueAt)),
+          String(i.required),
+          String(i.done),
+          i.state,
+        ]),
+      ),
+    );
+  }
+  out.push("");
+
+  if (r.escalations.length > 0) {
+    out.push("## Escalation steps");
+    out.push("");
+    out.push(
+      table(
+        ["Target", "Step", "Action", "Due", "Skipped", "Scheduled"],
+        r.escalations.map((e) => [
+          mdText(targetName(r, e.targetId)),
+          mdText(e.stepId),
+          mdText(e.action),
+          String(e.due),
+          String(e.skipped),
+          String(e.scheduled),
+        ]),
+      ),
+    );
+    out.push("");
+  }
+
+  out.push("## Breaches");
+  out.push("");
+  const shown = r.breaches.items.slice(0, PRINTED_BREACHES);
+  if (r.breaches.total === 0) out.push("No breaches.");
+  else {
+    out.push(
+      table(
+        ["Ticket", "Target", "Cycle", "Level", "Due", "Breached at", "Stopped"],
+        shown.map((b) => [
+          mdText(b.ticketId),
+          mdText(targetName(r, b.targetId)),
+          String(b.cycle),
+          mdText(levelName(r, b.level)),
+          mdText(localTime(r, b.dueAt)),
+          mdText(localTime(r, b.breachedAt)),
+          b.stoppedAt === null ? "open" : mdText(localTime(r, b.stoppedAt)),
+        ]),
+      ),
+    );
+    if (shown.length < r.breaches.total) {
+      out.push("");
+      out.push(`The first ${shown.length} of ${r.breaches.total} breaches, by breach time.`);
+    }
+  }
+  out.push("");
+  return out.join("\n");
+}
