@@ -101,10 +101,13 @@ export function getZone(id: unknown, path = "timezone"): Zone {
   return zone;
 }
 
+let zoneNames: readonly string[] | undefined;
+
 function suggestZone(id: string): string {
   let names: readonly string[];
   try {
-    names = Intl.supportedValuesOf("timeZone");
+    zoneNames ??= Intl.supportedValuesOf("timeZone");
+    names = zoneNames;
   } catch {
     return "";
   }

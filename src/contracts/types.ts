@@ -158,23 +158,34 @@ export type InspectionInput =
       readonly name?: string;
       /** One-off local dates the customer names, e.g. before an important period. */
       readonly dates: readonly string[];
+      /** Local time of day of each inspection, default `"00:00"`. */
+      readonly time?: string;
       readonly due?: Duration;
       readonly calendar?: string;
     };
 
+/** Fields every KPI may carry. @category Contracts */
+export interface KpiCommonInput {
+  /** Stable id, e.g. `"consultationSatisfaction"`. */
+  readonly id: string;
+  /** Display name. */
+  readonly name?: string;
+  /** Plain-words definition from the contract. */
+  readonly description?: string;
+}
+
 /** A KPI and its target. Ratios are between 0 and 1. @category Contracts */
 export type KpiInput =
-  | { readonly id: string; readonly kind: "satisfaction"; readonly channel: string; readonly min: number }
-  | { readonly id: string; readonly kind: "meanHandlingTime"; readonly channel: string; readonly max: Duration }
-  | { readonly id: string; readonly kind: "resolutionRate"; readonly min: number; readonly channel?: string }
-  | {
-      readonly id: string;
+  | (KpiCommonInput & { readonly kind: "satisfaction"; readonly channel: string; readonly min: number })
+  | (KpiCommonInput & { readonly kind: "meanHandlingTime"; readonly channel: string; readonly max: Duration })
+  | (KpiCommonInput & { readonly kind: "resolutionRate"; readonly min: number; readonly channel?: string })
+  | (KpiCommonInput & {
       readonly kind: "targetCompliance";
       readonly target: string;
       readonly level?: string;
       readonly min: number;
-    }
-  | { readonly id: string; readonly kind: "inspectionCompliance"; readonly min: number };
+    })
+  | (KpiCommonInput & { readonly kind: "inspectionCompliance"; readonly min: number });
 
 /** A service contract as JSON. @category Contracts */
 export interface ContractInput {

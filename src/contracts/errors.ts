@@ -1,0 +1,71 @@
+/**
+ * The error `parseContract` throws: every issue of a contract, each with its code and JSON path.
+ * @module
+ */
+import { SlaError, type SlaErrorCode } from "../calendar/errors.js";
+
+/**
+ * One problem found in a contract.
+ * @category Contracts
+ */
+export interface ContractIssue {
+  /** Stable code, e.g. `"E_TZ_UNKNOWN"`, `"E_REF_UNKNOWN"`, `"E_UNKNOWN_KEY"`. */
+  readonly code: SlaErrorCode;
+  /** JSON path of the offending value, e.g. `"calendars.emea.timezone"` or `"targets[2].duration.level1"`; `""` for the whole input. */
+  readonly path: string;
+  /** What was received and what was expected, without the path. */
+  readonly message: string;
+}
+
+function format(issues: readonly ContractIssue[]): string {
+  const head = `Invalid contract: ${issues.length} issue${issues.length === 1 ? "" : "s"}`;
+  const lines = issues.map((i) => (i.path === "" ? `✖ ${i.message}` : `✖ ${i.message}\n  → at ${i.path}`));
+  return [head, ...lines].join("\n");
+}
+
+/**
+ * Thrown by `parseContract` (and returned by `safeParseContract`): the contract is invalid. Its `issues` list every
+ * problem found, in document order where possible; its message prints them one per line:
+ *
+ * ```
+ * Invalid contract: 1 issue
+ * ✖ Unknown IANA time zone "Europe/Lodnon": did you mean "Europe/London"?
+ *   → at calendars.emea.timezone
+ * ```
+ *
+ * @example
+ * ```ts
+ * try { parseContract(json); }
+ * catch (e) {
+ *   if (e instanceof ContractValidationError) e.issues[0]; //=> { code: "E_TZ_UNKNOWN", path: "calendars.emea.timezone", message: "…" }
+ * }
+ * ```
+ * @category Contracts
+ */
+export class ContractValidationError extends SlaError {
+  /** Every problem found, each with its code and path. */
+  readonly issues: readonly ContractIssue[];
+
+  /**
+   * @param issues - The problems found (at least one).
+   */
+  constructor(issues: readonly ContractIssue[]) {
+    super("E_CONTRACT", format(issues), "");
+    this.issues = Object.freeze(
+      issues.map((i) => Object.freeze({ code: i.code, path: i.path, message: i.message })),
+    );
+  }
+}
+
+/**
+ * The name SPEC.md uses for {@link ContractValidationError}: the same class.
+ *
+ * @example
+ * ```ts
+ * ContractError === ContractValidationError; //=> true
+ * ```
+ * @category Errors
+ */
+export const ContractError = ContractValidationError;
+/** The name SPEC.md uses for {@link ContractValidationError}. @category Errors */
+export type ContractError = ContractValidationError;

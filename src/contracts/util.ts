@@ -1,0 +1,158 @@
+/**
+ * Small helpers shared by the contract modules.
+ * @internal
+ * @module
+ */
+import { describeValue, SlaError, type SlaErrorCode } from "../calendar/errors.js";
+import type { ContractIssue } from "./errors.js";
+
+/** A plain JSON object (prototype `Object.prototype` or `null`). @internal */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** Own property, read without touching the prototype chain. @internal */
+export function own(object: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+/** Levenshtein distance, giving up at `limit`. @internal */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin >= limit) return limit;
+    previous = current;
+  }
+  return previous[b.length] ?? limit;
+}
+
+/** `: did you mean "x"?` for a close spelling, else `; expected one of a, b, c` (or "" with no candidates). @internal */
+export function suggest(word: string, candidates: readonly string[]): string {
+  let best: string | undefined;
+  let bestDistance = Math.min(3, Math.floor(word.length / 3) + 2);
+  const lower = word.toLowerCase();
+  for (const c of candidates) {
+    const d = editDistance(lower, c.toLowerCase(), bestDistance);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  if (best !== undefined) return `: did you mean ${JSON.stringify(best)}?`;
+  if (candidates.length === 0) return "";
+  const shown = candidates
+    .slice(0, 12)
+    .map((c) => JSON.stringify(c))
+    .join(", ");
+  return `; expected one of ${shown}${candidates.length > 12 ? ", …" : ""}`;
+}
+
+/** The message of an `SlaError` without the `→ at path` line its constructor appends. @internal */
+export function bareMessage(error: SlaError): string {
+  const suffix = `\n  → at ${error.path}`;
+  return error.path !== "" && error.message.endsWith(suffix)
+    ? error.message.slice(0, -suffix.length)
+    : error.message;
+}
+
+/** Collects issues; `run` turns a thrown `SlaError` into an issue. @internal */
+export class IssueList {
+  readonly issues: ContractIssue[] = [];
+
+  add(code: SlaErrorCode, path: string, message: string): void {
+    this.issues.push({ code, path, message });
+  }
+
+  /** Runs `fn`; an `SlaError` it throws becomes an issue (and `undefined` is returned). */
+  run<T>(fn: () => T): T | undefined {
+    try {
+      return fn();
+    } catch (error) {
+      if (error instanceof SlaError) {
+        this.add(error.code, error.path, bareMessage(error));
+        return undefined;
+      }
+      throw error;
+    }
+  }
+}
+
+/** A deep copy of validated JSON data, frozen, with `-0` written as `0` and `undefined` members dropped. @internal */
+export function frozenCopy<T>(value: T): T {
+  if (Array.isArray(value)) return Object.freeze(value.map((v) => frozenCopy(v))) as T;
+  if (typeof value === "object" && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined)
+        Object.defineProperty(out, key, {
+          value: frozenCopy(v),
+          enumerable: true,
+          writable: false,
+          configurable: false,
+        });
+    }
+    return Object.freeze(out) as T;
+  }
+  if (typeof value === "number" && Object.is(value, -0)) return 0 as T;
+  return value;
+}
+
+/** A read-only view of a map that cannot be changed through casts. @internal */
+export function readonlyMap<K, V>(source: ReadonlyMap<K, V>): ReadonlyMap<K, V> {
+  const map = new Map(source);
+  const view: ReadonlyMap<K, V> = {
+    get size() {
+      return map.size;
+    },
+    get: (key: K) => map.get(key),
+    has: (key: K) => map.has(key),
+    forEach: (fn: (value: V, key: K, m: ReadonlyMap<K, V>) => void, thisArg?: unknown) =>
+      map.forEach((v, k) => {
+        fn.call(thisArg, v, k, view);
+      }),
+    entries: () => map.entries(),
+    keys: () => map.keys(),
+    values: () => map.values(),
+    [Symbol.iterator]: () => map[Symbol.iterator](),
+  };
+  return Object.freeze(view);
+}
+
+/** A read-only view of a set that cannot be changed through casts. @internal */
+export function readonlySet<T>(source: Iterable<T>): ReadonlySet<T> {
+  const set = new Set(source);
+  const view: ReadonlySet<T> = {
+    get size() {
+      return set.size;
+    },
+    has: (value: T) => set.has(value),
+    forEach: (fn: (value: T, value2: T, s: ReadonlySet<T>) => void, thisArg?: unknown) =>
+      set.forEach((v) => {
+        fn.call(thisArg, v, v, view);
+      }),
+    entries: () => set.entries(),
+    keys: () => set.keys(),
+    values: () => set.values(),
+    [Symbol.iterator]: () => set[Symbol.iterator](),
+  } as ReadonlySet<T>;
+  return Object.freeze(view);
+}
+
+/** `describeValue` re-exported for the contract modules. @internal */
+export { describeValue };
