@@ -19,6 +19,8 @@ export {
   type CalendarVersionSpec,
   compileCalendar,
   type Duration,
+  type DurationMs,
+  type EpochMs,
   type HolidaySpec,
   type Instant,
   isBusinessTime,

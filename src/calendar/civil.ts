@@ -6,9 +6,9 @@
  * @module
  */
 
-/** An instant: integer UTC milliseconds since the epoch. @internal */
+/** An instant: integer UTC milliseconds since the epoch, as `Date.prototype.getTime()` gives. @category Time */
 export type EpochMs = number;
-/** A duration: integer milliseconds. @internal */
+/** A duration: integer milliseconds. @category Time */
 export type DurationMs = number;
 
 export const SECOND = 1000;

@@ -17,6 +17,7 @@ export {
   nextBusinessTime,
   subtractBusinessTime,
 } from "./calendar.js";
+export type { DurationMs, EpochMs } from "./civil.js";
 export { SlaError, type SlaErrorCode } from "./errors.js";
 export {
   CALENDAR_LIMITS,
