@@ -20,6 +20,7 @@ import {
   type Duration,
   type Instant,
   MAX_DAYS,
+  MAX_DURATION_MS,
   type ParsedDuration,
   parseDuration,
   toEpochMs,
@@ -117,9 +118,6 @@ const MAX_FAST = 7_258_118_400_000; // 2200-01-01T00:00:00Z
 const durations = new Map<string, ParsedDuration>();
 
 function durationOf(value: Duration): ParsedDuration {
-  if (typeof value === "number" && Number.isSafeInteger(value) && value > 0 && value <= 3_155_760_000_000) {
-    return { kind: "time", ms: value };
-  }
   if (typeof value === "string") {
     const cached = durations.get(value);
     if (cached !== undefined) return cached;
@@ -182,6 +180,15 @@ export function addBusinessTime(
 ): Date {
   const engine = engineOf(calendar);
   const t = epochMs(start, "start");
+  if (
+    typeof duration === "number" &&
+    options === undefined &&
+    duration > 0 &&
+    duration <= MAX_DURATION_MS &&
+    Number.isInteger(duration)
+  ) {
+    return new Date(addTime(engine, t, duration, false));
+  }
   const d = durationOf(duration);
   checkOptions(options);
   if (d.kind === "days") return new Date(addDays(engine, t, d.days, options?.days === "sameTime"));
@@ -212,7 +219,7 @@ export function subtractBusinessTime(
   options?: AddBusinessTimeOptions,
 ): Date {
   const engine = engineOf(calendar);
-  const t = toEpochMs(end, "end");
+  const t = epochMs(end, "end");
   const d = durationOf(duration);
   checkOptions(options);
   if (d.kind === "days") return new Date(addDays(engine, t, -d.days, options?.days === "sameTime"));
@@ -267,7 +274,7 @@ export function addBusinessDays(
   options?: AddBusinessDaysOptions,
 ): Date {
   const engine = engineOf(calendar);
-  const t = toEpochMs(start, "start");
+  const t = epochMs(start, "start");
   if (!Number.isSafeInteger(days) || Math.abs(days) > MAX_DAYS) {
     throw new SlaError(
       "E_DAYS",
@@ -294,7 +301,7 @@ export function addBusinessDays(
  * @category Calendar
  */
 export function isBusinessTime(calendar: Calendar, t: Instant): boolean {
-  return isOpen(engineOf(calendar), toEpochMs(t, "t"));
+  return isOpen(engineOf(calendar), epochMs(t, "t"));
 }
 
 /**
@@ -311,7 +318,7 @@ export function isBusinessTime(calendar: Calendar, t: Instant): boolean {
  * @category Calendar
  */
 export function nextBusinessTime(calendar: Calendar, t: Instant): Date {
-  return new Date(addTime(engineOf(calendar), toEpochMs(t, "t"), 0, true));
+  return new Date(addTime(engineOf(calendar), epochMs(t, "t"), 0, true));
 }
 
 /**

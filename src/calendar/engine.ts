@@ -48,6 +48,10 @@ export interface Chunk {
   /** `cum[i]`: working ms before interval `i`; `cum[n]` equals `total`. */
   readonly cum: Float64Array;
   readonly total: DurationMs;
+  /** Indices of the working days (days with any working time), ascending. */
+  readonly workDays: Int32Array;
+  /** `workRank[j]`: how many working days come before day `j`; `workRank[days]` equals `workDays.length`. */
+  readonly workRank: Int32Array;
   readonly notes: readonly DstNote[];
 }
 
@@ -209,6 +213,13 @@ function buildChunk(engine: Engine, index: number): Chunk {
   const ivEnd = Float64Array.from(ends);
   const cum = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) cum[i + 1] = (cum[i] as number) + (ivEnd[i] as number) - (ivStart[i] as number);
+  const workRank = new Int32Array(days + 1);
+  const working: number[] = [];
+  for (let j = 0; j < days; j++) {
+    workRank[j] = working.length;
+    if ((dayIv[j + 1] as number) > (dayIv[j] as number)) working.push(j);
+  }
+  workRank[days] = working.length;
   return {
     index,
     start: dayStart[0] as number,
@@ -220,6 +231,8 @@ function buildChunk(engine: Engine, index: number): Chunk {
     ivEnd,
     cum,
     total: cum[n] as number,
+    workDays: Int32Array.from(working),
+    workRank,
     notes,
   };
 }
@@ -277,13 +290,21 @@ export function cumIn(chunk: Chunk, t: EpochMs): DurationMs {
 /**
  * The instant at which the chunk's cumulative working time reaches `target`: the first such instant when
  * `after` is false (`0 < target <= total`), or the last instant at which it has not exceeded it when `after` is
- * true (`0 <= target < total`).
+ * true (`0 <= target < total`). The answer's interval is at index `from` or later: the search gallops from
+ * there, so short additions cost a few comparisons.
  */
-function locate(chunk: Chunk, target: DurationMs, after: boolean): EpochMs {
+function locate(chunk: Chunk, target: DurationMs, after: boolean, from: number): EpochMs {
   const { cum } = chunk;
-  let lo = 0;
-  let hi = chunk.ivStart.length - 1;
-  // smallest i with cum[i + 1] >= target (or > target)
+  const last = chunk.ivStart.length - 1;
+  // smallest i >= from with cum[i + 1] >= target (or > target)
+  let lo = from;
+  let hi = from;
+  for (let step = 1; hi < last; step *= 2) {
+    const c = cum[hi + 1] as number;
+    if (after ? c > target : c >= target) break;
+    lo = hi + 1;
+    hi = Math.min(last, hi + step);
+  }
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const c = cum[mid + 1] as number;
@@ -308,14 +329,21 @@ export function addTime(engine: Engine, t: EpochMs, d: DurationMs, after: boolea
   if (d === 0 && !after) return t;
   if (!engine.canWork) throw noWorkingTime(t, "ahead");
   let chunk = chunkAt(engine, t);
-  let target = cumIn(chunk, t) + d;
+  let from = lastAtOrBefore(chunk.ivStart, t, 0, chunk.ivStart.length);
+  let target = d;
+  if (from >= 0) {
+    const s = chunk.ivStart[from] as number;
+    const e = chunk.ivEnd[from] as number;
+    target += (chunk.cum[from] as number) + (t < e ? t - s : e - s);
+  } else from = 0;
   const limit = t + HORIZON_MS;
   while (after ? target >= chunk.total : target > chunk.total) {
     target -= chunk.total;
     if (chunk.end > limit) throw noWorkingTime(t, "ahead");
     chunk = chunkOf(engine, chunk.index + 1);
+    from = 0;
   }
-  const result = locate(chunk, target, after);
+  const result = locate(chunk, target, after, from);
   if (result > limit) throw noWorkingTime(t, "ahead");
   return result;
 }
@@ -335,7 +363,7 @@ export function subtractTime(engine: Engine, t: EpochMs, d: DurationMs, after: b
     chunk = chunkOf(engine, chunk.index - 1);
     target += chunk.total;
   }
-  const result = locate(chunk, target, !after);
+  const result = locate(chunk, target, !after, 0);
   if (result < limit) throw noWorkingTime(t, "before it");
   return result;
 }
@@ -402,41 +430,55 @@ export function forEachPeriod(
   if (!Number.isNaN(pendingStart)) visit(pendingStart, pendingEnd);
 }
 
-/** Position of the local day holding `t`. */
-interface DayPos {
-  chunk: Chunk;
-  j: number;
+/*
+ * A cursor over local days: the chunk and the day's index in it. Module-level so that walking days allocates
+ * nothing; every function below sets it before reading it, and none of them re-enters another.
+ */
+let dayChunk: Chunk;
+let dayJ = 0;
+
+function seekDay(engine: Engine, t: EpochMs): void {
+  dayChunk = chunkAt(engine, t);
+  dayJ = lastAtOrBefore(dayChunk.dayStart, t, 0, dayChunk.dayStart.length - 1);
 }
 
-function dayAt(engine: Engine, t: EpochMs): DayPos {
-  const chunk = chunkAt(engine, t);
-  return { chunk, j: lastAtOrBefore(chunk.dayStart, t, 0, chunk.dayStart.length - 1) };
-}
+const isWorkingDay = () => (dayChunk.dayIv[dayJ + 1] as number) > (dayChunk.dayIv[dayJ] as number);
+const dayEnd = () => dayChunk.ivEnd[(dayChunk.dayIv[dayJ + 1] as number) - 1] as number;
+const dayOpen = () => dayChunk.ivStart[dayChunk.dayIv[dayJ] as number] as number;
 
-function step(engine: Engine, pos: DayPos, direction: 1 | -1): void {
-  pos.j += direction;
-  if (pos.j < 0) {
-    pos.chunk = chunkOf(engine, pos.chunk.index - 1);
-    pos.j = pos.chunk.dayIv.length - 2;
-  } else if (pos.j >= pos.chunk.dayIv.length - 1) {
-    pos.chunk = chunkOf(engine, pos.chunk.index + 1);
-    pos.j = 0;
-  }
-}
+/** Chunks a day walk may cross: 50 years of months. */
+const MAX_DAY_CHUNKS = Math.ceil(HORIZON_MS / DAY / 28) + 2;
 
-const isWorking = (p: DayPos) => (p.chunk.dayIv[p.j + 1] as number) > (p.chunk.dayIv[p.j] as number);
-const dayEnd = (p: DayPos) => p.chunk.ivEnd[(p.chunk.dayIv[p.j + 1] as number) - 1] as number;
-const dayOpen = (p: DayPos) => p.chunk.ivStart[p.chunk.dayIv[p.j] as number] as number;
-
-const MAX_DAY_STEPS = Math.ceil(HORIZON_MS / DAY) + 2;
-
-/** Moves `pos` to the `count`th working day after (direction 1) or before (-1) it; `count >= 1`. */
-function walkDays(engine: Engine, pos: DayPos, count: number, direction: 1 | -1, t: EpochMs): void {
-  let found = 0;
+/**
+ * Moves the cursor to the `count`th working day after (direction 1) or before (-1) it; `count >= 1`. Each
+ * chunk's rank of working days makes this a jump, not a walk.
+ */
+function walkDays(engine: Engine, count: number, direction: 1 | -1, t: EpochMs): void {
   if (!engine.canWork) throw noWorkingTime(t, direction === 1 ? "ahead" : "before it");
-  for (let steps = 0; steps < MAX_DAY_STEPS; steps++) {
-    step(engine, pos, direction);
-    if (isWorking(pos) && ++found === count) return;
+  let left = count;
+  // Working days of the current chunk strictly after (or before) the cursor's day.
+  let rank = direction === 1 ? (dayChunk.workRank[dayJ + 1] as number) : (dayChunk.workRank[dayJ] as number);
+  for (let chunks = 0; chunks < MAX_DAY_CHUNKS; chunks++) {
+    const { workDays } = dayChunk;
+    if (direction === 1) {
+      if (rank + left <= workDays.length) {
+        dayJ = workDays[rank + left - 1] as number;
+        if ((dayChunk.dayStart[dayJ] as number) - t > HORIZON_MS) break;
+        return;
+      }
+      left -= workDays.length - rank;
+      dayChunk = chunkOf(engine, dayChunk.index + 1);
+      rank = 0;
+    } else {
+      if (rank - left >= 0) {
+        dayJ = workDays[rank - left] as number;
+        if (t - (dayChunk.dayStart[dayJ] as number) > HORIZON_MS) break;
+        return;
+      }
+      left -= rank;
+      dayChunk = chunkOf(engine, dayChunk.index - 1);
+      rank = dayChunk.workDays.length;
+    }
   }
   throw noWorkingTime(t, direction === 1 ? "ahead" : "before it");
 }
@@ -448,25 +490,21 @@ function walkDays(engine: Engine, pos: DayPos, count: number, direction: 1 | -1,
  * counts).
  */
 export function addDays(engine: Engine, t: EpochMs, days: number, sameTime: boolean): EpochMs {
-  const pos = dayAt(engine, t);
-  const startChunk = pos.chunk;
-  const startJ = pos.j;
+  seekDay(engine, t);
   if (days === 0) {
     if (sameTime) return addTime(engine, t, 0, true);
-    if (isWorking(pos) && dayEnd(pos) >= t) return dayEnd(pos);
-    walkDays(engine, pos, 1, 1, t);
-    return dayEnd(pos);
+    if (isWorkingDay() && dayEnd() >= t) return dayEnd();
+    walkDays(engine, 1, 1, t);
+    return dayEnd();
   }
+  const startDay = dayChunk.firstDay + dayJ;
   const direction = days > 0 ? 1 : -1;
-  walkDays(engine, pos, Math.abs(days), direction, t);
-  if (!sameTime) return direction === 1 ? dayEnd(pos) : dayOpen(pos);
+  walkDays(engine, Math.abs(days), direction, t);
+  if (!sameTime) return direction === 1 ? dayEnd() : dayOpen();
   // The same wall time on the target day, in the zone of that day's version.
-  const startDay = startChunk.firstDay + startJ;
-  const targetDay = pos.chunk.firstDay + pos.j;
-  const fromVersion = versionForDay(engine, startDay);
-  const timeOfDay = t + fromVersion.zone.offsetAt(t) - startDay * DAY;
-  const targetVersion = versionForDay(engine, targetDay);
-  const at = resolveWall(targetVersion.zone, targetDay * DAY + timeOfDay);
+  const targetDay = dayChunk.firstDay + dayJ;
+  const timeOfDay = t + versionForDay(engine, startDay).zone.offsetAt(t) - startDay * DAY;
+  const at = resolveWall(versionForDay(engine, targetDay).zone, targetDay * DAY + timeOfDay);
   return direction === 1
     ? addTime(engine, at, 0, true)
     : isOpen(engine, at)
