@@ -39,7 +39,11 @@ export interface Ticket {
 /** The state of one cycle of a target. @category Escalation */
 export type TargetState = "pending" | "running" | "paused" | "met" | "breached" | "cancelled";
 
-/** One target cycle's status at `now`. @category Escalation */
+/**
+ * One target cycle's status at `now`. `state` is `breached` once the clock exceeded its target, whether it still
+ * runs or has stopped (`stoppedAt` tells); `paused` only for a clock within its target.
+ * @category Escalation
+ */
 export interface TargetStatus {
   readonly id: string;
   /** 0 for the first cycle; a reset starts the next. */
@@ -50,9 +54,15 @@ export interface TargetStatus {
   /** Target duration in working ms, or `undefined` for a business-day target. */
   readonly targetMs: number | undefined;
   readonly startedAt: Date | null;
-  /** First instant at which the target is used up (null while pending). */
+  /**
+   * First instant at which the target is used up: `null` while pending, or while a pause that lasts at `now` keeps
+   * it from being reached. For a stopped clock, where the deadline stood (as if the clock had run on).
+   */
   readonly dueAt: Date | null;
-  /** Last instant at which the target is not exceeded; breached at any later instant. */
+  /**
+   * Last instant at which the target is not exceeded; breached at any later instant (for a business-day target
+   * the same as `dueAt`). `null` like `dueAt`, and while a pause holds the clock exactly on its target.
+   */
   readonly lastCompliantAt: Date | null;
   readonly stoppedAt?: Date;
   /** First millisecond at which the target counts as breached (`lastCompliantAt + 1 ms`). */
@@ -78,13 +88,26 @@ export interface EscalationStep {
   readonly tier?: string;
   /** `scheduled`: in the future; `due`: its time has come; `skipped`: the target stopped first. */
   readonly state: "scheduled" | "due" | "skipped";
-  /** When the step fires (null while its target is pending). */
+  /** When the step fires: `null` while its target is pending or paused short of it, and for a skipped step. */
   readonly at: Date | null;
 }
 
 /** Something in the event stream that was tolerated or ignored. @category Escalation */
 export interface EvaluationWarning {
-  readonly code: "UNKNOWN_EVENT_TYPE" | "EVENT_BEFORE_OPENING" | "DUPLICATE_EVENT" | "RESUME_WITHOUT_PAUSE" | "DOUBLE_PAUSE" | "EVENT_AFTER_CLOSE" | "FUTURE_EVENTS_IGNORED";
+  readonly code:
+    | "UNKNOWN_EVENT_TYPE"
+    | "EVENT_BEFORE_OPENING"
+    | "DUPLICATE_EVENT"
+    | "RESUME_WITHOUT_PAUSE"
+    | "DOUBLE_PAUSE"
+    | "EVENT_AFTER_CLOSE"
+    | "FUTURE_EVENTS_IGNORED"
+    /** A second `opened` event: ignored. */
+    | "SECOND_OPENED"
+    /** A `breachOf` parent was breached while the chained target was still running: no second clock. */
+    | "CHAIN_ALREADY_RUNNING"
+    /** More warnings than the cap (1,000) were found; the rest are counted in this one's message. */
+    | "WARNINGS_TRUNCATED";
   readonly message: string;
   /** Index of the event in the input, when about one event. */
   readonly index?: number;
@@ -108,4 +131,98 @@ export interface TicketStatus {
   /** The earliest instant after `now` at which anything above changes without new events. */
   readonly nextCheckAt: Date | null;
   readonly warnings: readonly EvaluationWarning[];
+}
+
+/** Options of `evaluateTicket` and `explainTarget`. @category Escalation */
+export interface EvaluateTicketOptions {
+  /** Reject event types the contract does not know (`E_EVENT_TYPE`) instead of ignoring them with a warning. */
+  readonly strict?: boolean;
+  /** Largest number of events accepted (default and maximum 1,000,000); more: `E_LIMIT`. */
+  readonly maxEvents?: number;
+}
+
+/** Options of `explainTarget`. @category Escalation */
+export interface ExplainTargetOptions extends EvaluateTicketOptions {
+  /** Which cycle to explain (default: the last one). */
+  readonly cycle?: number;
+}
+
+/** A pause of a target's clock, with the working time it covered on the target's calendar. @category Escalation */
+export interface ExplainedPause {
+  readonly start: Date;
+  /** `null` while the pause lasts at `now`. */
+  readonly end: Date | null;
+  /** Working time inside the pause (up to `now` for an open pause): credited back to the clock. */
+  readonly workingMs: number;
+}
+
+/** A working period during which the clock ran, clipped to it. @category Escalation */
+export interface ExplainedPeriod {
+  readonly start: Date;
+  readonly end: Date;
+  readonly workingMs: number;
+}
+
+/** A daylight-saving adjustment the calendar took on an interval edge inside the explained span. @category Escalation */
+export interface ExplainedDst {
+  /** The wall-clock time written in the calendar, `"YYYY-MM-DDTHH:MM:SS"` local. */
+  readonly wall: string;
+  /** The instant it became (SPEC.md rule 3: a gap moves forward, an overlap takes the earlier instant). */
+  readonly at: Date;
+  readonly kind: "gap" | "overlap";
+}
+
+/**
+ * The evidence behind one target cycle's deadline: what `explainTarget` returns.
+ * @category Escalation
+ */
+export interface Explanation {
+  readonly ticketId: string;
+  readonly targetId: string;
+  /** `false` when the target does not apply to this ticket (phase, level, or a chain whose parent does not apply). */
+  readonly applies: boolean;
+  /** Why it does not apply, in words (when `applies` is false). */
+  readonly reason?: string;
+  readonly cycle: number;
+  /** The status of this cycle, exactly as `evaluateTicket` reports it (absent when `applies` is false). */
+  readonly status?: TargetStatus;
+  /** Level whose duration applies. */
+  readonly level: string;
+  /** The duration applied: as written (`"PT1H"`, `"P2D"`) and as a working-time budget in ms. */
+  readonly duration: {
+    readonly kind: "time" | "days";
+    /** For `"days"`: the business-day count. */
+    readonly days?: number;
+    /**
+     * Working ms the clock may run: the target for `"time"`; for `"days"`, the working time from the start to
+     * the SPEC.md rule 6 deadline (the end of business of the Nth following working day).
+     */
+    readonly budgetMs: number;
+  } | null;
+  /** The calendar's zone. */
+  readonly timezone: string;
+  /** What started the clock: an event type, `"reset"`, `"levelChanged"` (restart) or `"breachOf:<target>"`. */
+  readonly startedBy: string | null;
+  readonly startedAt: Date | null;
+  readonly pauses: readonly ExplainedPause[];
+  /**
+   * The working periods during which the clock ran (pauses removed), from the start up to `dueAt` — or up to
+   * `now` when `dueAt` is not known yet (an open pause). Their lengths add up to the budget and the last one
+   * ends at `dueAt`: replaying them gives the deadline. At most 1,000 are listed.
+   */
+  readonly periods: readonly ExplainedPeriod[];
+  /** Whether `periods` was cut at 1,000 entries. */
+  readonly periodsTruncated: boolean;
+  /** DST resolutions taken on interval edges between the start and the end of `periods`' span (at most 100). */
+  readonly dst: readonly ExplainedDst[];
+  /** The arithmetic: dueAt = start + (budget + paused working time before it) of working time. */
+  readonly arithmetic: {
+    readonly budgetMs: number;
+    /** Working time paused between the start and `dueAt`. */
+    readonly pausedBeforeDueMs: number;
+    readonly dueAt: Date | null;
+    readonly lastCompliantAt: Date | null;
+  };
+  /** The same, in plain English. */
+  readonly text: string;
 }

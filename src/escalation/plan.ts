@@ -1,0 +1,230 @@
+/**
+ * A contract prepared for evaluation: event types numbered, each target's roles per event type in a byte
+ * table, calendars' engines resolved, chains (`breachOf`) resolved to indexes. Built once per contract and
+ * kept in a `WeakMap` (an internal memo: it changes no result and dies with the contract).
+ * @internal
+ * @module
+ */
+import { engineOf } from "../calendar/calendar.js";
+import type { Engine } from "../calendar/engine.js";
+import { describeValue, SlaError } from "../calendar/errors.js";
+import type { ParsedDuration } from "../calendar/values.js";
+import { type CompiledPhase, internalsOf } from "../contracts/internal.js";
+import type { CompiledStep, CompiledTarget, Contract } from "../contracts/types.js";
+
+/** Built-in event types get fixed numbers. */
+export const OPENED = 0;
+export const LEVEL_CHANGED = 1;
+export const STATUS_CHANGED = 2;
+export const RESOLVED = 3;
+export const REOPENED = 4;
+export const CLOSED = 5;
+export const SURVEY = 6;
+const BUILTINS = ["opened", "levelChanged", "statusChanged", "resolved", "reopened", "closed", "survey"];
+
+/** Role bits of an event type for one target. */
+export const START = 1;
+export const STOP = 2;
+export const RESET = 4;
+export const CANCEL = 8;
+export const PAUSE = 16;
+export const RESUME = 32;
+
+/** No pause rule, a pause/resume event pair, or pausing statuses. */
+export const PAUSE_NONE = 0;
+export const PAUSE_EVENTS = 1;
+export const PAUSE_STATUSES = 2;
+
+export interface TargetPlan {
+  readonly target: CompiledTarget;
+  readonly id: string;
+  readonly index: number;
+  readonly engine: Engine;
+  /** Role bits per event type number. */
+  readonly roles: Uint8Array;
+  /** Index of the `breachOf` parent, or -1. */
+  readonly parent: number;
+  readonly pauseKind: 0 | 1 | 2;
+  readonly statuses: ReadonlySet<string>;
+  readonly onLevelChange: "recompute" | "restart";
+  readonly steps: readonly CompiledStep[];
+  /** `durationFor` memo: `null` for a level not subject to the target. */
+  readonly durations: Map<string, ParsedDuration | null>;
+  lastLevel: string;
+  lastDuration: ParsedDuration | null;
+}
+
+export interface Plan {
+  /** Every event type the contract knows → its number. */
+  readonly types: ReadonlyMap<string, number>;
+  /** Event type names by number. */
+  readonly names: readonly string[];
+  /** Targets in contract order. */
+  readonly targets: readonly TargetPlan[];
+  /** Evaluation order: every `breachOf` parent before its child. */
+  readonly order: readonly number[];
+  readonly byId: ReadonlyMap<string, number>;
+  readonly levels: ReadonlySet<string>;
+  /** The phases of the contract term with their instants (from `parseContract`), or `undefined` without a term. */
+  readonly phases: readonly CompiledPhase[] | undefined;
+}
+
+/** The phase of the contract term in force at an instant (what `coverageAt` says, without allocating). */
+export interface Coverage {
+  readonly phase: "before" | "warranty" | "postWarranty" | "expired" | "none";
+  readonly name?: string;
+}
+
+const NO_TERM: Coverage = Object.freeze({ phase: "none" });
+const BEFORE: Coverage = Object.freeze({ phase: "before" });
+const EXPIRED: Coverage = Object.freeze({ phase: "expired" });
+
+/** The phase at `t`, as `coverageAt` of `slakit/contracts` computes it. */
+export function phaseAt(plan: Plan, t: number): Coverage {
+  const phases = plan.phases;
+  if (phases === undefined || phases.length === 0) return NO_TERM;
+  if (t < (phases[0] as CompiledPhase).from) return BEFORE;
+  for (const p of phases) if (t < p.until) return { phase: p.kind, name: p.name };
+  return EXPIRED;
+}
+
+let lastContract: object | undefined;
+let lastPlan: Plan | undefined;
+const plans = new WeakMap<object, Plan>();
+
+function notAContract(value: unknown): SlaError {
+  return new SlaError(
+    "E_TYPE",
+    `Expected a Contract from parseContract(), received ${describeValue(value)}`,
+    "contract",
+  );
+}
+
+/** The plan of a contract (built on first use). */
+export function planOf(contract: Contract): Plan {
+  if (contract === lastContract) return lastPlan as Plan;
+  if (typeof contract !== "object" || contract === null) throw notAContract(contract);
+  let plan = plans.get(contract);
+  if (plan === undefined) {
+    const { phases } = internalsOf(contract);
+    plan = buildPlan(contract, contract.targets, phases);
+    plans.set(contract, plan);
+  }
+  lastContract = contract;
+  lastPlan = plan;
+  return plan;
+}
+
+function asList(value: string | readonly string[] | undefined): readonly string[] {
+  if (value === undefined) return [];
+  return typeof value === "string" ? [value] : value;
+}
+
+function buildPlan(
+  contract: Contract,
+  targets: readonly CompiledTarget[],
+  phases: readonly CompiledPhase[] | undefined,
+): Plan {
+  const types = new Map<string, number>();
+  const add = (name: string) => {
+    if (!types.has(name)) types.set(name, types.size);
+  };
+  for (const name of BUILTINS) add(name);
+  for (const name of contract.eventTypes) add(name);
+  for (const t of targets) {
+    if ("events" in t.start) for (const name of t.start.events) add(name);
+    for (const name of [...t.stopEvents, ...asList(t.resetEvents), ...asList(t.cancelEvents)]) add(name);
+    if (t.pause?.kind === "events") {
+      add(t.pause.event);
+      add(t.pause.resumeEvent);
+    }
+  }
+  const byId = new Map<string, number>();
+  for (const [i, t] of targets.entries()) byId.set(t.id, i);
+  const plans: TargetPlan[] = targets.map((t, index) => {
+    const roles = new Uint8Array(types.size);
+    const mark = (names: readonly string[], bit: number) => {
+      for (const name of names) {
+        const n = types.get(name) as number;
+        roles[n] = (roles[n] as number) | bit;
+      }
+    };
+    let parent = -1;
+    if ("events" in t.start) mark(t.start.events, START);
+    else {
+      const p = byId.get(t.start.breachOf);
+      if (p === undefined || p === index) {
+        throw new SlaError(
+          "E_REF_UNKNOWN",
+          `Target "${t.id}" starts on the breach of an unknown target "${t.start.breachOf}"`,
+          `targets[${index}].start.breachOf`,
+        );
+      }
+      parent = p;
+    }
+    mark(t.stopEvents, STOP);
+    mark(asList(t.resetEvents), RESET);
+    mark(asList(t.cancelEvents), CANCEL);
+    let pauseKind: 0 | 1 | 2 = PAUSE_NONE;
+    let statuses: ReadonlySet<string> = new Set();
+    if (t.pause?.kind === "events") {
+      pauseKind = PAUSE_EVENTS;
+      mark([t.pause.event], PAUSE);
+      mark([t.pause.resumeEvent], RESUME);
+    } else if (t.pause?.kind === "statuses") {
+      pauseKind = PAUSE_STATUSES;
+      statuses = new Set(t.pause.statuses);
+    }
+    return {
+      target: t,
+      id: t.id,
+      index,
+      engine: engineOf(t.calendar),
+      roles,
+      parent,
+      pauseKind,
+      statuses,
+      onLevelChange: t.onLevelChange === "restart" ? "restart" : "recompute",
+      steps: t.steps ?? [],
+      durations: new Map(),
+      lastLevel: "",
+      lastDuration: null,
+    };
+  });
+  // Parents first; a cycle of breachOf references cannot be evaluated.
+  const order: number[] = [];
+  const placed = new Uint8Array(plans.length);
+  for (let round = 0; order.length < plans.length; round++) {
+    if (round > plans.length) {
+      throw new SlaError("E_CONTRACT", "The targets' breachOf references form a cycle", "targets");
+    }
+    for (const p of plans) {
+      if (placed[p.index] === 0 && (p.parent === -1 || placed[p.parent] === 1)) {
+        placed[p.index] = 1;
+        order.push(p.index);
+      }
+    }
+  }
+  return {
+    types,
+    names: [...types.keys()],
+    targets: plans,
+    order,
+    byId,
+    levels: new Set(contract.levels.map((l) => l.id)),
+    phases,
+  };
+}
+
+/** The duration of a target for a level, or `null` when the level is not subject to it. */
+export function durationOf(tp: TargetPlan, level: string): ParsedDuration | null {
+  if (level === tp.lastLevel) return tp.lastDuration;
+  let d = tp.durations.get(level);
+  if (d === undefined) {
+    d = tp.target.durationFor(level) ?? null;
+    tp.durations.set(level, d);
+  }
+  tp.lastLevel = level;
+  tp.lastDuration = d;
+  return d;
+}
