@@ -317,7 +317,7 @@ function explainCycle(
   );
   if (c.days && c.dur?.kind === "days") {
     parts.push(
-      `${c.dur.days} business day${c.dur.days === 1 ? "" : "s"} end at the close of business of the ${ordinal(c.dur.days)} working day after the start day: a budget of ${formatMs(c.budget)} of working time from the start.`,
+      `${c.dur.days} business day${c.dur.days === 1 ? " ends" : "s end"} at the close of business of the ${ordinal(c.dur.days)} working day after the start day: a budget of ${formatMs(c.budget)} of working time from the start.`,
     );
   }
   if (pauses.length > 0) {
