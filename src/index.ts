@@ -32,8 +32,8 @@ export {
   subtractBusinessTime,
   type TimeRange,
   toEpochMs,
-  type WeekSpec,
   type Weekday,
+  type WeekSpec,
 } from "./calendar/index.js";
 export {
   BUILTIN_EVENT_TYPES,

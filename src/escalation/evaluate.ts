@@ -134,29 +134,12 @@ export function evaluate(
 
 const STATE_NAMES: readonly TargetState[] = ["running", "met", "breached", "cancelled"];
 
-/** The last instants handed out by the current `Output` (module scratch: evaluation is synchronous). */
-const RING = 16;
-const RING_MS: number[] = new Array<number>(RING).fill(0);
-const RING_DATES: (Date | undefined)[] = new Array<Date | undefined>(RING).fill(undefined);
-
-/**
- * Output context: collects the next instant anything changes, and hands out one `Date` per instant (a `Date`
- * costs more than all the arithmetic behind it; fields of one result holding the same instant share it).
- */
+/** Output context: collects the next instant anything changes, and turns instants into `Date`s. */
 export class Output {
   at = Number.POSITIVE_INFINITY;
-  private count = 0;
 
   date(t: number): Date {
-    const n = this.count;
-    const start = n > RING ? n - RING : 0;
-    for (let i = n - 1; i >= start; i--)
-      if (RING_MS[i & (RING - 1)] === t) return RING_DATES[i & (RING - 1)] as Date;
-    const d = new Date(t);
-    RING_MS[n & (RING - 1)] = t;
-    RING_DATES[n & (RING - 1)] = d;
-    this.count = n + 1;
-    return d;
+    return new Date(t);
   }
 
   orNull(t: number): Date | null {
@@ -496,8 +479,7 @@ export function pendingStatus(
  * ```
  * Gotchas: `dueAt` may be the end of a working day (Mon 18:00) while `lastCompliantAt` is the next opening
  * (Tue 09:00): a reply at Tue 09:00 is still on time. A business-day target ends at the close of business: a
- * reply at 23:00 that day is late. Fields of one result that hold the same instant may share one `Date`
- * object (a `Date` costs more than the arithmetic behind it): treat results as read-only.
+ * reply at 23:00 that day is late.
  * @category Escalation
  */
 export function evaluateTicket(
