@@ -129,6 +129,7 @@ export function buildNaive(zone, fromDate = "2024-12-01", toDate = "2027-03-01")
   const E = Float64Array.from(ends);
   const cumStart = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) cumStart[i + 1] = cumStart[i] + (E[i] - S[i]);
+  const cumEnd = cumStart.subarray(1);
   const WD = Int32Array.from(workDays);
   const WE = Float64Array.from(workLastEnd);
 
@@ -153,12 +154,14 @@ export function buildNaive(zone, fromDate = "2024-12-01", toDate = "2027-03-01")
   /** dueAt: the first instant at which the working time since t reaches d (d > 0). */
   const add = (t, d) => {
     if (d === 0) return t;
-    const target = cum(t) + d;
-    let lo = 0;
+    const i = firstEndAfter(t);
+    const s = S[i];
+    const target = (t > s ? cumStart[i] + (t - s) : cumStart[i]) + d;
+    let lo = i;
     let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (cumStart[mid + 1] < target) lo = mid + 1;
+      if (cumEnd[mid] < target) lo = mid + 1;
       else hi = mid;
     }
     return S[lo] + (target - cumStart[lo]);
@@ -174,7 +177,7 @@ export function buildNaive(zone, fromDate = "2024-12-01", toDate = "2027-03-01")
     const target = WD[cumWork[day - d0] + count - 1];
     const inst = resolve(target * DAY + (wall - day * DAY));
     const i = firstEndAfter(inst);
-    return inst > S[i] ? inst : S[i];
+    return Math.max(inst, S[i]);
   };
   const bytes = S.byteLength + E.byteLength + cumStart.byteLength + WD.byteLength + WE.byteLength;
   return {

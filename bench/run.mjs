@@ -18,9 +18,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 // The memory measurement needs global.gc: re-run ourselves with --expose-gc when started without it.
 if (typeof globalThis.gc !== "function") {
-  const r = spawnSync(process.execPath, ["--expose-gc", ...process.execArgv, fileURLToPath(import.meta.url)], {
-    stdio: "inherit",
-  });
+  const r = spawnSync(
+    process.execPath,
+    ["--expose-gc", ...process.execArgv, fileURLToPath(import.meta.url)],
+    {
+      stdio: "inherit",
+    },
+  );
   process.exit(r.status ?? 1);
 }
 
@@ -86,7 +90,15 @@ function makeLoop(kind) {
     kind === "pair"
       ? "for (let i = from; i < to; i++) s += f(a[i], b[i]);"
       : "for (let i = from; i < to; i++) s += f(a[i]);";
-  return new Function("f", "a", "b", "from", "to", "reps", `let s = 0; for (let r = 0; r < reps; r++) { ${body} } return s;`);
+  return new Function(
+    "f",
+    "a",
+    "b",
+    "from",
+    "to",
+    "reps",
+    `let s = 0; for (let r = 0; r < reps; r++) { ${body} } return s;`,
+  );
 }
 
 const now = () => process.hrtime.bigint();
@@ -164,7 +176,9 @@ function record(tally, kind, op, i, inputs, zone, got, want) {
 
 function safeCall(f, op, inputs, i) {
   try {
-    return OPS.find((o) => o.id === op).kind === "pair" ? f(inputs.pairA[i], inputs.pairB[i]) : f(inputs.starts[i]);
+    return OPS.find((o) => o.id === op).kind === "pair"
+      ? f(inputs.pairA[i], inputs.pairB[i])
+      : f(inputs.starts[i]);
   } catch (e) {
     return `threw ${e?.code ?? ""} ${e?.message ?? e}`.trim();
   }
@@ -194,7 +208,9 @@ const arraysFor = (op) => (OPS.find((o) => o.id === op).kind === "pair" ? [pairA
 const log = (s) => console.error(s);
 
 log(`slakit bench: node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}`);
-log(`run length ${RUN_MS} ms × ${RUNS} (fast), ${SLOW_RUN_MS} ms × ${RUNS} (slow peers); peer agreement on ${PEER_N} inputs`);
+log(
+  `run length ${RUN_MS} ms × ${RUNS} (fast), ${SLOW_RUN_MS} ms × ${RUNS} (slow peers); peer agreement on ${PEER_N} inputs`,
+);
 
 // 1. First calls, before anything else touches a zone in slakit (its zone cache is module-level).
 const firstCall = {};
@@ -210,12 +226,28 @@ if (slakit) {
       return { compileUs: Number(t1 - t0) / 1e3, totalUs: Number(t2 - t0) / 1e3 };
     };
     firstCall.cold = once("Europe/Berlin");
-    const fresh = ["Australia/Sydney", "America/Sao_Paulo", "Asia/Kolkata", "Africa/Cairo", "Pacific/Auckland", "America/Chicago", "Europe/London"];
+    const fresh = [
+      "Australia/Sydney",
+      "America/Sao_Paulo",
+      "Asia/Kolkata",
+      "Africa/Cairo",
+      "Pacific/Auckland",
+      "America/Chicago",
+      "Europe/London",
+    ];
     const newZone = fresh.map(once);
-    firstCall.newZone = { compileUs: median(newZone.map((x) => x.compileUs)), totalUs: median(newZone.map((x) => x.totalUs)), count: fresh.length };
+    firstCall.newZone = {
+      compileUs: median(newZone.map((x) => x.compileUs)),
+      totalUs: median(newZone.map((x) => x.totalUs)),
+      count: fresh.length,
+    };
     once("Asia/Shanghai");
     const seen = Array.from({ length: 9 }, () => once("Asia/Shanghai"));
-    firstCall.seenZone = { compileUs: median(seen.map((x) => x.compileUs)), totalUs: median(seen.map((x) => x.totalUs)), count: seen.length };
+    firstCall.seenZone = {
+      compileUs: median(seen.map((x) => x.compileUs)),
+      totalUs: median(seen.map((x) => x.totalUs)),
+      count: seen.length,
+    };
   } catch (e) {
     problems.push(`first-call measurement threw: ${e?.code ?? ""} ${e?.message ?? e}`);
   }
@@ -258,9 +290,13 @@ for (const zone of ZONES) {
       agreement.push({ zone, op: op.id, who: "slakit vs naive", tally });
       skOk[op.id] = tally.threw === 0;
       if (tally.same !== tally.checked) {
-        problems.push(`slakit disagrees with the baseline on ${tally.checked - tally.same} ${op.id} inputs in ${zone}`);
+        problems.push(
+          `slakit disagrees with the baseline on ${tally.checked - tally.same} ${op.id} inputs in ${zone}`,
+        );
       }
-      log(`  agreement slakit vs naive ${op.id}: ${tally.checked - tally.same} mismatches / ${tally.checked}`);
+      log(
+        `  agreement slakit vs naive ${op.id}: ${tally.checked - tally.same} mismatches / ${tally.checked}`,
+      );
     }
   }
 
@@ -298,7 +334,9 @@ for (const zone of ZONES) {
       t.momentN = n;
     }
     timing[op.id] = t;
-    log(`  timed ${op.id}: slakit ${fmtRate(median(t.slakit))}/s, naive ${fmtRate(median(t.naive))}/s, moment ${fmtRate(median(t.moment))}/s`);
+    log(
+      `  timed ${op.id}: slakit ${fmtRate(median(t.slakit))}/s, naive ${fmtRate(median(t.naive))}/s, moment ${fmtRate(median(t.moment))}/s`,
+    );
   }
 
   // 2c. moment-business-time agreement (against slakit, or the baseline when slakit is unavailable).
@@ -337,8 +375,11 @@ for (const zone of ZONES) {
       notes.push(`dayjs-business-time (${zone}): unreadable worker output: ${e.message}`);
     }
   } else {
-    const why = child.error?.code === "ETIMEDOUT" ? "timed out after 600 s" : `exited ${child.status ?? child.signal}`;
-    notes.push(`dayjs-business-time (${zone}): worker ${why}; ${String(child.stderr).trim().split("\n").slice(-3).join(" | ")}`);
+    const why =
+      child.error?.code === "ETIMEDOUT" ? "timed out after 600 s" : `exited ${child.status ?? child.signal}`;
+    notes.push(
+      `dayjs-business-time (${zone}): worker ${why}; ${String(child.stderr).trim().split("\n").slice(-3).join(" | ")}`,
+    );
   }
   if (dj) {
     for (const op of OPS) {
@@ -443,10 +484,15 @@ p(
     `moment-business-time ${peerVersions.moment}, dayjs-business-time ${peerVersions.dayjs ?? "?"}`,
 );
 p();
-p("Workload (research/anchors-performance.md): Mon–Fri 09:00–12:00 + 13:00–18:00, 10 holidays, 100,000 seeded");
+p(
+  "Workload (research/anchors-performance.md): Mon–Fri 09:00–12:00 + 13:00–18:00, 10 holidays, 100,000 seeded",
+);
 p("whole-minute starts and pairs (b − a ≤ 30 days) in 2025–2026; SH = Asia/Shanghai, NY = America/New_York.");
-p(`ops/s: median of ${RUNS} runs on disjoint slices; ratios: median of the ${RUNS} paired ratios (higher is better for slakit).`);
-if (!slakit) p("\n**slakit was not available in this run (see Problems); only the baseline and the peers ran.**");
+p(
+  `ops/s: median of ${RUNS} runs on disjoint slices; ratios: median of the ${RUNS} paired ratios (higher is better for slakit).`,
+);
+if (!slakit)
+  p("\n**slakit was not available in this run (see Problems); only the baseline and the peers ran.**");
 p();
 p("| op | zone | slakit | naive | moment-bt | dayjs-bt | slakit/naive | slakit/moment | slakit/dayjs |");
 p("|---|---|---:|---:|---:|---:|---:|---:|---:|");
@@ -457,15 +503,20 @@ for (const r of rows) {
   );
 }
 p();
-p("- `add2d` is SPEC rule 6 (end of business hours of the 2nd following working day); the peers have no such");
+p(
+  "- `add2d` is SPEC rule 6 (end of business hours of the 2nd following working day); the peers have no such",
+);
 p("  rule, so they appear under `add2dSameTime`, compared with slakit's `{ days: 'sameTime' }`.");
 p("- Goal (anchors-performance.md): slakit ≥ ¼ of naive (must: ≥ ⅒) on adds, between and day adds.");
 const slowest = rows.filter((r) => !Number.isNaN(r.rSN)).sort((x, y) => x.rSN - y.rSN)[0];
-if (slowest) p(`  Lowest slakit/naive here: ${fmtRatio(slowest.rSN)} (${slowest.op}, ${zoneShort(slowest.zone)}).`);
+if (slowest)
+  p(`  Lowest slakit/naive here: ${fmtRatio(slowest.rSN)} (${slowest.op}, ${zoneShort(slowest.zone)}).`);
 p(
   `- dayjs-business-time runs in a child process per zone with TZ set to that zone (its correct mode; the dayjs tz plugin`,
 );
-p("  is wrong after DST changes and hangs on ~0.5 % of New York adds), under a 600 s timeout. Slow peers are timed on");
+p(
+  "  is wrong after DST changes and hangs on ~0.5 % of New York adds), under a 600 s timeout. Slow peers are timed on",
+);
 const ns = rows.map((r) => r.momentN).filter(Boolean);
 const dns = rows.map((r) => r.dayjsN).filter(Boolean);
 p(
@@ -474,10 +525,12 @@ p(
 p();
 p("## First call, memory, bulk");
 p();
+p("| measure | value |");
+p("|---|---|");
 if (firstCall.cold) {
-  p("| measure | value |");
-  p("|---|---|");
-  p(`| very first call in the process (compile + first add, Europe/Berlin, cold code) | ${firstCall.cold.totalUs.toFixed(0)} µs |`);
+  p(
+    `| very first call in the process (compile + first add, Europe/Berlin, cold code) | ${firstCall.cold.totalUs.toFixed(0)} µs |`,
+  );
   p(
     `| first call in a never-seen zone (median of ${firstCall.newZone.count} zones): compile / compile + first add | ${firstCall.newZone.compileUs.toFixed(0)} µs / ${firstCall.newZone.totalUs.toFixed(0)} µs |`,
   );
@@ -490,11 +543,13 @@ if (firstCall.cold) {
     );
   }
 } else {
-  p("(slakit unavailable: no first-call or memory figures.)");
+  p("| slakit first call and memory | — (slakit unavailable) |");
 }
 for (const z of ZONES) {
   const b = naiveBuild[z];
-  p(`| naive build ${zoneShort(z)} (27 months, ${b.intervals} intervals, ${(b.bytes / 1024).toFixed(1)} KB typed arrays) | ${b.ms.toFixed(1)} ms |`);
+  p(
+    `| naive build ${zoneShort(z)} (27 months, ${b.intervals} intervals, ${(b.bytes / 1024).toFixed(1)} KB typed arrays) | ${b.ms.toFixed(1)} ms |`,
+  );
 }
 for (const b of bulk) {
   p(
@@ -504,14 +559,18 @@ for (const b of bulk) {
 p();
 p("## Agreement");
 p();
-p("slakit vs naive: every input (must be 0 mismatches). Peers: the first inputs, classified as same, equivalent");
+p(
+  "slakit vs naive: every input (must be 0 mismatches). Peers: the first inputs, classified as same, equivalent",
+);
 p("(different instant, zero business time in between), wrong, threw.");
 p();
 p("| zone | op | comparison | checked | same | equivalent | wrong | threw |");
 p("|---|---|---|---:|---:|---:|---:|---:|");
 for (const a of agreement) {
   const t = a.tally;
-  p(`| ${zoneShort(a.zone)} | ${a.op} | ${a.who} | ${t.checked} | ${t.same} | ${t.equivalent} | ${t.wrong} | ${t.threw} |`);
+  p(
+    `| ${zoneShort(a.zone)} | ${a.op} | ${a.who} | ${t.checked} | ${t.same} | ${t.equivalent} | ${t.wrong} | ${t.threw} |`,
+  );
 }
 const withExamples = agreement.filter((a) => a.tally.examples.length);
 if (withExamples.length) {

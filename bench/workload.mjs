@@ -40,7 +40,11 @@ export function calendarSpec(timezone) {
 export const OPS = [
   { id: "add240m", kind: "start", label: "+240 business minutes" },
   { id: "add16h", kind: "start", label: "+16 business hours" },
-  { id: "add2d", kind: "start", label: "+2 business days (SPEC rule 6: end of the 2nd following working day)" },
+  {
+    id: "add2d",
+    kind: "start",
+    label: "+2 business days (SPEC rule 6: end of the 2nd following working day)",
+  },
   {
     id: "add2dSameTime",
     kind: "start",

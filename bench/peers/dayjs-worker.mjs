@@ -10,10 +10,19 @@ const require = createRequire(import.meta.url);
 const dayjs = require("dayjs");
 dayjs.extend(require("dayjs-business-time"));
 
-const names = { sun: "sunday", mon: "monday", tue: "tuesday", wed: "wednesday", thu: "thursday", fri: "friday" };
+const names = {
+  sun: "sunday",
+  mon: "monday",
+  tue: "tuesday",
+  wed: "wednesday",
+  thu: "thursday",
+  fri: "friday",
+};
 const week = { sunday: null, saturday: null };
 for (const [short, long] of Object.entries(names)) {
-  week[long] = WORKDAYS.includes(short) ? INTERVALS.map(([s, e]) => ({ start: `${s}:00`, end: `${e}:00` })) : null;
+  week[long] = WORKDAYS.includes(short)
+    ? INTERVALS.map(([s, e]) => ({ start: `${s}:00`, end: `${e}:00` }))
+    : null;
 }
 dayjs.setBusinessTime(week);
 dayjs.setHolidays([...HOLIDAYS]);
