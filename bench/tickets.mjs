@@ -1,16 +1,9 @@
-// Proposal for bench/escalation.mjs (the tooling helper owns bench/): evaluateTicket throughput on the issue's
-// workload — 100,000 tickets of about 12 events, 4 targets with escalation ladders on business-hours calendars —
-// and heap growth over repeated passes. Run after `npm run build`: `node --expose-gc test/escalation/escalation.bench.mjs`.
-// SLAKIT_ESCALATION / SLAKIT_CONTRACTS may point at other builds. Throughput is measured in CPU time
-// (process.cpuUsage), so that a busy machine distorts it less than wall time.
-const esc = await import(process.env.SLAKIT_ESCALATION ?? "slakit/escalation");
-const con = await import(process.env.SLAKIT_CONTRACTS ?? "slakit/contracts");
-
+// The ticket workload shared by bench/escalation.mjs and bench/report.mjs (issues 4 and 5): a contract with
+// 4 targets and escalation ladders on two business-hours calendars (Shanghai and New York), and tickets of
+// about 12 events generated deterministically (mulberry32).
 const HOUR = 3_600_000;
-const N = 100_000;
-const RUNS = 5;
 
-function mulberry32(seed) {
+export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -26,8 +19,8 @@ const office = (timezone, hours, holidays) => ({
   week: Object.fromEntries(["mon", "tue", "wed", "thu", "fri"].map((d) => [d, hours])),
   holidays,
 });
-const LEVELS = ["level1", "level2", "level3"];
-const contract = con.parseContract({
+export const LEVELS = ["level1", "level2", "level3"];
+export const contractInput = {
   id: "bench",
   timezone: "Asia/Shanghai",
   tiers: ["desk", "expert"],
@@ -98,16 +91,15 @@ const contract = con.parseContract({
       ],
     },
   ],
-});
+};
 
-// A realistic life: opened, acknowledged, waits on the customer, comes back, sometimes a level change, on site,
-// restored, resolved, sometimes reopened and resolved again, a survey, closed; `now` somewhere inside it.
-const rnd = mulberry32(20250101);
-const base = Date.UTC(2025, 0, 6);
-const tickets = [];
-const nows = [];
-for (let i = 0; i < N; i++) {
-  let t = base + Math.floor(rnd() * 300) * 86_400_000 + Math.floor(rnd() * 86_400) * 1000;
+/**
+ * One ticket's life: opened, acknowledged, waits on the customer, comes back, sometimes a level change, on
+ * site, restored, resolved, sometimes reopened and resolved again, a survey, closed. Returns the ticket and an
+ * instant somewhere inside its life.
+ */
+export function makeTicket(rnd, i, opened) {
+  let t = opened;
   let seq = 0;
   const events = [{ type: "opened", at: t, seq: seq++ }];
   const push = (type, extra) => {
@@ -130,35 +122,6 @@ for (let i = 0; i < N; i++) {
   }
   push("survey", { channel: "phone", satisfied: rnd() < 0.9 });
   push("closed");
-  tickets.push({ id: `T-${i}`, level: LEVELS[Math.floor(rnd() * 3)], events });
-  nows.push(events[Math.floor(rnd() * events.length)].at + Math.floor(rnd() * 4 * HOUR));
+  const ticket = { id: `T-${i}`, level: LEVELS[Math.floor(rnd() * 3)], events };
+  return { ticket, inside: events[Math.floor(rnd() * events.length)].at + Math.floor(rnd() * 4 * HOUR) };
 }
-
-let sink = 0;
-const pass = () => {
-  for (let i = 0; i < N; i++) sink += esc.evaluateTicket(contract, tickets[i], nows[i]).targets.length;
-};
-pass(); // warm-up (compiles the calendars' years)
-const rates = [];
-for (let r = 0; r < RUNS; r++) {
-  const c0 = process.cpuUsage();
-  pass();
-  const c = process.cpuUsage(c0);
-  rates.push(N / ((c.user + c.system) / 1e6));
-}
-rates.sort((a, b) => a - b);
-const heap = () => {
-  globalThis.gc?.();
-  return process.memoryUsage().heapUsed;
-};
-const before = heap();
-for (let r = 0; r < 3; r++) pass();
-const growth = heap() - before;
-const fmt = (x) => Math.round(x).toLocaleString("en-US");
-console.log(
-  `| evaluateTicket (12 events, 4 targets, 8 steps) | ${fmt(rates[RUNS >> 1])}/s median, ${fmt(rates[RUNS - 1])}/s best | goal ≥ 250,000/s |`,
-);
-console.log(
-  `| heap growth over 3 more passes of ${fmt(N)} tickets | ${(growth / 1024).toFixed(0)} KB${globalThis.gc ? "" : " (run with --expose-gc)"} | must not grow |`,
-);
-if (sink === 0) console.log("no targets?");
