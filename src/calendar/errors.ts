@@ -85,3 +85,47 @@ export function describeValue(value: unknown): string {
   else text = typeof value;
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
+
+/** Levenshtein distance, giving up (returning `limit`) once it cannot be below `limit`. @internal */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin >= limit) return limit;
+    previous = current;
+  }
+  return previous[b.length] ?? limit;
+}
+
+/** `: did you mean "x"?` for a close spelling, else `; expected one of a, b, c` (or "" with no candidates). @internal */
+export function suggest(word: string, candidates: readonly string[]): string {
+  let best: string | undefined;
+  let bestDistance = Math.min(3, Math.floor(word.length / 3) + 2);
+  const lower = word.toLowerCase();
+  for (const c of candidates) {
+    const d = editDistance(lower, c.toLowerCase(), bestDistance);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  if (best !== undefined) return `: did you mean ${JSON.stringify(best)}?`;
+  if (candidates.length === 0) return "";
+  const shown = candidates
+    .slice(0, 12)
+    .map((c) => JSON.stringify(c))
+    .join(", ");
+  return `; expected one of ${shown}${candidates.length > 12 ? ", …" : ""}`;
+}

@@ -4,7 +4,7 @@
  * @module
  */
 import { type DateKey, daysFromKey, formatDateKey, parseDateKey } from "./civil.js";
-import { describeValue, joinPath, SlaError } from "./errors.js";
+import { describeValue, joinPath, SlaError, suggest } from "./errors.js";
 import { getZone, type Zone } from "./zone.js";
 
 /** A day of the week as written in a calendar spec. @category Calendar */
@@ -135,7 +135,7 @@ function checkKeys(object: Record<string, unknown>, allowed: ReadonlySet<string>
     if (!allowed.has(key)) {
       throw new SlaError(
         "E_UNKNOWN_KEY",
-        `Unknown field ${JSON.stringify(key)}; expected one of ${[...allowed].join(", ")}`,
+        `Unknown field ${describeValue(key)}${suggest(key, [...allowed])}`,
         joinPath(path, key),
       );
     }

@@ -10,7 +10,7 @@
  * @module
  */
 import { civilFromDays, DAY, daysFromCivil, type EpochMs, SECOND } from "./civil.js";
-import { describeValue, SlaError } from "./errors.js";
+import { describeValue, editDistance, SlaError } from "./errors.js";
 
 /** Earliest and latest instants slakit computes with: 1800-01-01 and 2300-01-01 UTC. @internal */
 export const MIN_EPOCH_MS: EpochMs = daysFromCivil(1800, 1, 1) * DAY;
@@ -124,29 +124,6 @@ function suggestZone(id: string): string {
   return best === ""
     ? ': expected a name such as "Asia/Shanghai"'
     : `: did you mean ${JSON.stringify(best)}?`;
-}
-
-/** Levenshtein distance, giving up (returning `limit`) once it cannot be below `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost,
-      );
-      current.push(value);
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin >= limit) return limit;
-    previous = current;
-  }
-  return previous[b.length] ?? limit;
 }
 
 function createZone(id: string, format: Intl.DateTimeFormat): Zone {

@@ -4,6 +4,9 @@
  * @module
  */
 import { describeValue, SlaError, type SlaErrorCode } from "../calendar/errors.js";
+
+export { suggest } from "../calendar/errors.js";
+
 import type { ContractIssue } from "./errors.js";
 
 /** A plain JSON object (prototype `Object.prototype` or `null`). @internal */
@@ -16,50 +19,6 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 /** Own property, read without touching the prototype chain. @internal */
 export function own(object: Record<string, unknown>, key: string): unknown {
   return Object.hasOwn(object, key) ? object[key] : undefined;
-}
-
-/** Levenshtein distance, giving up at `limit`. @internal */
-export function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost,
-      );
-      current.push(value);
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin >= limit) return limit;
-    previous = current;
-  }
-  return previous[b.length] ?? limit;
-}
-
-/** `: did you mean "x"?` for a close spelling, else `; expected one of a, b, c` (or "" with no candidates). @internal */
-export function suggest(word: string, candidates: readonly string[]): string {
-  let best: string | undefined;
-  let bestDistance = Math.min(3, Math.floor(word.length / 3) + 2);
-  const lower = word.toLowerCase();
-  for (const c of candidates) {
-    const d = editDistance(lower, c.toLowerCase(), bestDistance);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  if (best !== undefined) return `: did you mean ${JSON.stringify(best)}?`;
-  if (candidates.length === 0) return "";
-  const shown = candidates
-    .slice(0, 12)
-    .map((c) => JSON.stringify(c))
-    .join(", ");
-  return `; expected one of ${shown}${candidates.length > 12 ? ", …" : ""}`;
 }
 
 /** The message of an `SlaError` without the `→ at path` line its constructor appends. @internal */

@@ -446,7 +446,7 @@ describe("H22/H23 unknown keys and type confusion", () => {
   test("H22: unknown fields are E_UNKNOWN_KEY at their path", () => {
     const e = rejects(compile({ timeZone: "UTC", week: "24x7" }), "E_UNKNOWN_KEY", "timeZone");
     expect(e.message).toMatchInlineSnapshot(`
-      "Unknown field "timeZone"; expected one of timezone, week, holidays, overrides, breaks, versions
+      "Unknown field "timeZone": did you mean "timezone"?
         → at timeZone"
     `);
     rejects(compile({ ...base, holiday: ["2025-01-01"] }), "E_UNKNOWN_KEY", "holiday");
