@@ -1,18 +1,11 @@
 // The ticket workload shared by bench/escalation.mjs and bench/report.mjs (issues 4 and 5): a contract with
 // 4 targets and escalation ladders on two business-hours calendars (Shanghai and New York), and tickets of
 // about 12 events generated deterministically (mulberry32).
-const HOUR = 3_600_000;
+import { mulberry32 } from "./workload.mjs";
 
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
+
+const HOUR = 3_600_000;
 
 const office = (timezone, hours, holidays) => ({
   timezone,
