@@ -5,7 +5,15 @@
  * @internal
  * @module
  */
-import { civilFromDays, DAY, type DurationMs, daysFromCivil, type EpochMs, weekdayOfDays } from "./civil.js";
+import {
+  civilFromDays,
+  DAY,
+  type DurationMs,
+  daysFromCivil,
+  type EpochMs,
+  HOUR,
+  weekdayOfDays,
+} from "./civil.js";
 import { SlaError } from "./errors.js";
 import type { CompiledVersion, DaySeconds } from "./spec.js";
 import { MAX_EPOCH_MS, MIN_EPOCH_MS, resolveWall } from "./zone.js";
@@ -20,6 +28,8 @@ const LAST_YEAR = 2299;
 const MONTHS = (LAST_YEAR - FIRST_YEAR + 1) * 12;
 const AVG_MONTH_MS = (365.2425 * DAY) / 12;
 const ZERO_MS = daysFromCivil(FIRST_YEAR, 1, 1) * DAY;
+/** Width of a chunk's index buckets. */
+const BUCKET_MS = 2 * HOUR;
 
 /** A DST adjustment taken while resolving an interval edge: the wall time and the instant it became. */
 export interface DstNote {
@@ -47,6 +57,12 @@ export interface Chunk {
   readonly ivEnd: Float64Array;
   /** `cum[i]`: working ms before interval `i`; `cum[n]` equals `total`. */
   readonly cum: Float64Array;
+  /**
+   * `bucket[b]`: how many intervals start at or before `start + b × BUCKET_MS`, up to past `end`; turns finding
+   * the interval at an instant into a search of the few intervals that start within one bucket. (A month has
+   * at most a few thousand intervals, since `CALENDAR_LIMITS.intervalsPerDay` is 48: 16 bits are enough.)
+   */
+  readonly bucket: Uint16Array;
   readonly total: DurationMs;
   /** Indices of the working days (days with any working time), ascending. */
   readonly workDays: Int32Array;
@@ -213,6 +229,13 @@ function buildChunk(engine: Engine, index: number): Chunk {
   const ivEnd = Float64Array.from(ends);
   const cum = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) cum[i + 1] = (cum[i] as number) + (ivEnd[i] as number) - (ivStart[i] as number);
+  const buckets = Math.ceil((nextStart - (dayStart[0] as number)) / BUCKET_MS) + 1;
+  const bucket = new Uint16Array(buckets + 1);
+  for (let b = 0, i = 0; b <= buckets; b++) {
+    const edge = (dayStart[0] as number) + b * BUCKET_MS;
+    while (i < n && (ivStart[i] as number) <= edge) i++;
+    bucket[b] = i;
+  }
   const workRank = new Int32Array(days + 1);
   const working: number[] = [];
   for (let j = 0; j < days; j++) {
@@ -230,6 +253,7 @@ function buildChunk(engine: Engine, index: number): Chunk {
     ivStart,
     ivEnd,
     cum,
+    bucket,
     total: cum[n] as number,
     workDays: Int32Array.from(working),
     workRank,
@@ -278,9 +302,15 @@ function lastAtOrBefore(a: Float64Array, x: number, lo: number, hi: number): num
   return lo - 1;
 }
 
+/** Index of the last interval that starts at or before `t` (`t` inside the chunk), or -1. */
+function intervalAt(chunk: Chunk, t: EpochMs): number {
+  const b = Math.floor((t - chunk.start) / BUCKET_MS);
+  return lastAtOrBefore(chunk.ivStart, t, chunk.bucket[b] as number, chunk.bucket[b + 1] as number);
+}
+
 /** Working ms from the chunk's start up to `t` (`t` inside the chunk). */
 export function cumIn(chunk: Chunk, t: EpochMs): DurationMs {
-  const i = lastAtOrBefore(chunk.ivStart, t, 0, chunk.ivStart.length);
+  const i = intervalAt(chunk, t);
   if (i < 0) return 0;
   const s = chunk.ivStart[i] as number;
   const e = chunk.ivEnd[i] as number;
@@ -329,7 +359,7 @@ export function addTime(engine: Engine, t: EpochMs, d: DurationMs, after: boolea
   if (d === 0 && !after) return t;
   if (!engine.canWork) throw noWorkingTime(t, "ahead");
   let chunk = chunkAt(engine, t);
-  let from = lastAtOrBefore(chunk.ivStart, t, 0, chunk.ivStart.length);
+  let from = intervalAt(chunk, t);
   let target = d;
   if (from >= 0) {
     const s = chunk.ivStart[from] as number;
@@ -387,7 +417,7 @@ export function timeBetween(engine: Engine, a: EpochMs, b: EpochMs): DurationMs 
 /** Whether `t` is inside a working interval. */
 export function isOpen(engine: Engine, t: EpochMs): boolean {
   const chunk = chunkAt(engine, t);
-  const i = lastAtOrBefore(chunk.ivStart, t, 0, chunk.ivStart.length);
+  const i = intervalAt(chunk, t);
   return i >= 0 && t < (chunk.ivEnd[i] as number);
 }
 
@@ -402,7 +432,7 @@ export function forEachPeriod(
   if (to - from > 2 * HORIZON_MS)
     throw new SlaError("E_LIMIT", "Working periods can be listed for at most 100 years at a time");
   let chunk = chunkAt(engine, from);
-  let i = Math.max(0, lastAtOrBefore(chunk.ivStart, from, 0, chunk.ivStart.length));
+  let i = Math.max(0, intervalAt(chunk, from));
   let pendingStart = Number.NaN;
   let pendingEnd = Number.NaN;
   let count = 0;

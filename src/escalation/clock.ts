@@ -11,14 +11,14 @@ import type { Events, Warnings } from "./events.js";
 import {
   CANCEL,
   durationOf,
-  LEVEL_CHANGED,
+  LEVEL,
   PAUSE,
   PAUSE_EVENTS,
   PAUSE_STATUSES,
   RESET,
   RESUME,
   START,
-  STATUS_CHANGED,
+  STATUS,
   STOP,
   type TargetPlan,
 } from "./plan.js";
@@ -184,8 +184,8 @@ function openCycle(tp: TargetPlan, n: number, t: number, by: string, level: stri
 
 function closeSegment(c: Cycle, len: number): void {
   c.acc += len;
-  if (c.segs === null) c.segs = [];
-  c.segs.push(c.mark, c.acc);
+  if (c.segs === null) c.segs = [c.mark, c.acc];
+  else c.segs.push(c.mark, c.acc);
   c.running = false;
 }
 
@@ -197,8 +197,8 @@ function pauseCycle(tp: TargetPlan, c: Cycle, p: number): void {
 function resumeCycle(tp: TargetPlan, c: Cycle, r: number): void {
   const w = timeBetween(tp.engine, c.pauseStart, r);
   c.pausedMs += w;
-  if (c.pauses === null) c.pauses = [];
-  c.pauses.push(c.pauseStart, r, w);
+  if (c.pauses === null) c.pauses = [c.pauseStart, r, w];
+  else c.pauses.push(c.pauseStart, r, w);
   c.mark = r;
   c.running = true;
 }
@@ -328,12 +328,11 @@ export function runTarget(
   }
 
   for (let k = 0; k < n; k++) {
-    const t = at[k] as number;
     if (trig !== null) {
       cur = fireTriggers(
         tp,
         trig,
-        t,
+        at[k] as number,
         cur,
         cycles,
         level,
@@ -342,7 +341,10 @@ export function runTarget(
       );
     }
     const ty = type[k] as number;
-    if (ty === LEVEL_CHANGED) {
+    const r = roles[ty] as number;
+    if (r === 0) continue;
+    const t = at[k] as number;
+    if ((r & LEVEL) !== 0) {
       const next = value[k] as string;
       if (next !== level) {
         level = next;
@@ -361,7 +363,7 @@ export function runTarget(
           } else applyLevel(tp, cur, level);
         }
       }
-    } else if (ty === STATUS_CHANGED && pauseKind === PAUSE_STATUSES) {
+    } else if ((r & STATUS) !== 0) {
       const p = statuses.has(value[k] as string);
       if (p !== statusPaused) {
         statusPaused = p;
@@ -371,8 +373,6 @@ export function runTarget(
         }
       }
     }
-    const r = roles[ty] as number;
-    if (r === 0) continue;
     if (cur !== null) {
       if ((r & (CANCEL | STOP | RESET)) !== 0) {
         finishCycle(tp, cur, t, (r & CANCEL) !== 0 ? CANCELLED : MET, names[ty] as string);

@@ -19,7 +19,15 @@ import {
   type TargetRun,
 } from "./clock.js";
 import { type Events, MAX_EVENTS, readEvents, Warnings } from "./events.js";
-import { type Coverage, type Plan, phaseAt, planOf, type TargetPlan } from "./plan.js";
+import {
+  type Coverage,
+  type Plan,
+  phaseAt,
+  planOf,
+  type StepPlan,
+  stepKey,
+  type TargetPlan,
+} from "./plan.js";
 import type {
   EscalationStep,
   EvaluateTicketOptions,
@@ -160,7 +168,8 @@ export function cycleStatus(
   if (Number.isNaN(c.start)) {
     // A chained clock whose parent was met: it never started.
     if (steps !== null)
-      for (const step of tp.steps) steps.push(stepOf(ev.ticketId, tp, c.n, step, "skipped", null));
+      for (let k = 0; k < tp.steps.length; k++)
+        steps.push(stepOf(ev.ticketId, tp, c.n, tp.steps[k] as StepPlan, "skipped", null));
     return statusLiteral(
       t.id,
       c.n,
@@ -213,8 +222,9 @@ export function cycleStatus(
     paused,
   );
   if (steps !== null) {
-    for (const step of tp.steps) {
-      const a = step.at;
+    for (let k = 0; k < tp.steps.length; k++) {
+      const sp = tp.steps[k] as StepPlan;
+      const a = sp.step.at;
       let when = Number.NaN;
       let skip = false;
       switch (a.kind) {
@@ -247,7 +257,7 @@ export function cycleStatus(
         s = "scheduled";
         if (!Number.isNaN(when) && when < next.at) next.at = when;
       }
-      steps.push(stepOf(ev.ticketId, tp, c.n, step, s, s === "skipped" ? null : next.orNull(when)));
+      steps.push(stepOf(ev.ticketId, tp, c.n, sp, s, s === "skipped" ? null : next.orNull(when)));
     }
   }
   return status;
@@ -257,11 +267,12 @@ function stepOf(
   ticketId: string,
   tp: TargetPlan,
   cycle: number,
-  step: TargetPlan["steps"][number],
+  sp: StepPlan,
   state: EscalationStep["state"],
   at: Date | null,
 ): EscalationStep {
-  const key = `${ticketId}/${tp.id}/${cycle}/${step.id}`;
+  const key = stepKey(ticketId, tp, sp, cycle);
+  const step = sp.step;
   return step.tier === undefined
     ? { key, ticketId, targetId: tp.id, cycle, stepId: step.id, action: step.action, to: step.to, state, at }
     : {
@@ -365,8 +376,8 @@ export function pendingStatus(
 ): TargetStatus {
   const dur = tp.target.durationFor(run.pendingLevel);
   if (steps !== null)
-    for (const step of tp.steps)
-      steps.push(stepOf(ev.ticketId, tp, run.pendingCycle, step, "scheduled", null));
+    for (let k = 0; k < tp.steps.length; k++)
+      steps.push(stepOf(ev.ticketId, tp, run.pendingCycle, tp.steps[k] as StepPlan, "scheduled", null));
   const ms = dur !== undefined && dur.kind === "time" ? dur.ms : undefined;
   return statusLiteral(
     tp.id,

@@ -36,6 +36,7 @@ const MAX_FAST = 7_258_118_400_000; // 2200-01-01T00:00:00Z
 const SCRATCH = {
   cAt: [] as number[],
   cIdx: [] as number[],
+  cType: [] as number[],
   at: [] as number[],
   type: [] as number[],
   value: [] as (string | undefined)[],
@@ -159,6 +160,9 @@ export function readEvents(
   const small = total <= SCRATCH_LIMIT;
   const cAt: number[] = small ? SCRATCH.cAt : [];
   const cIdx: number[] = small ? SCRATCH.cIdx : [];
+  // The type's number, or -1 for a type the contract does not know.
+  const cType: number[] = small ? SCRATCH.cType : [];
+  const { types } = plan;
   let sorted = true;
   let lastAt = Number.NEGATIVE_INFINITY;
   let lastSeq = Number.NEGATIVE_INFINITY;
@@ -169,10 +173,11 @@ export function readEvents(
     if (typeof e !== "object" || e === null) {
       throw new SlaError("E_EVENT", `Expected an event object, received ${describeValue(e)}`, `events[${i}]`);
     }
-    if (typeof e.type !== "string" || e.type.length === 0) {
+    const name = e.type;
+    if (typeof name !== "string" || name.length === 0) {
       throw new SlaError(
         "E_EVENT",
-        `Expected the event's type as a non-empty string, received ${describeValue(e.type)}`,
+        `Expected the event's type as a non-empty string, received ${describeValue(name)}`,
         `events[${i}].type`,
       );
     }
@@ -186,7 +191,7 @@ export function readEvents(
       );
     }
     if (at > now) {
-      if (e.type === "opened") futureOpened = true;
+      if (name === "opened") futureOpened = true;
       continue;
     }
     const s = seq ?? Number.NEGATIVE_INFINITY;
@@ -198,6 +203,7 @@ export function readEvents(
     lastSeq = s;
     cAt[m] = at;
     cIdx[m] = i;
+    cType[m] = types.get(name) ?? -1;
     m++;
   }
   // 2. Order by (at, seq), missing seq first, then input order (a stable sort). 3. Drop exact duplicates; the
@@ -231,7 +237,7 @@ export function readEvents(
   // 4. The opening: the first `opened` event; what comes before it is ignored.
   let start = -1;
   for (let k = 0; k < count; k++) {
-    if ((input[cIdx[kept === null ? k : (kept[k] as number)] as number] as TicketEvent).type === "opened") {
+    if (cType[kept === null ? k : (kept[k] as number)] === OPENED) {
       start = k;
       break;
     }
@@ -276,14 +282,13 @@ export function readEvents(
   let resolvedAt = Number.NaN;
   let closedAt = Number.NaN;
   let surveys: (string | boolean | number)[] | null = null;
-  const { types } = plan;
   for (let k = start; k < count; k++) {
     const c = kept === null ? k : (kept[k] as number);
     const i = cIdx[c] as number;
     const e = input[i] as TicketEvent;
     const t = cAt[c] as number;
-    const ty = types.get(e.type);
-    if (ty === undefined) {
+    const ty = cType[c] as number;
+    if (ty === -1) {
       if (strict) {
         throw new SlaError(
           "E_EVENT_TYPE",
@@ -410,6 +415,18 @@ function dedupeRun(
   }
 }
 
+function checkLevel(plan: Plan, id: unknown, path: string): string {
+  if (typeof id !== "string" || !plan.levels.has(id)) {
+    const known = [...plan.levels].map((l) => `"${l}"`).join(", ");
+    throw new SlaError(
+      "E_LEVEL",
+      `Unknown fault level ${describeValue(id)}; the contract's levels are ${known}`,
+      path,
+    );
+  }
+  return id;
+}
+
 /** Level at opening: ticket.level, else the opened event's, else the contract's default. */
 function resolveLevel(
   contract: Contract,
@@ -418,21 +435,10 @@ function resolveLevel(
   opened: TicketEvent,
   openedIndex: number,
 ): string {
-  const check = (id: unknown, path: string): string => {
-    if (typeof id !== "string" || !plan.levels.has(id)) {
-      const known = [...plan.levels].map((l) => `"${l}"`).join(", ");
-      throw new SlaError(
-        "E_LEVEL",
-        `Unknown fault level ${describeValue(id)}; the contract's levels are ${known}`,
-        path,
-      );
-    }
-    return id;
-  };
-  if (ticket.level !== undefined) return check(ticket.level, "level");
-  if (opened.level !== undefined) return check(opened.level, `events[${openedIndex}].level`);
+  if (ticket.level !== undefined) return checkLevel(plan, ticket.level, "level");
+  if (opened.level !== undefined) return checkLevel(plan, opened.level, `events[${openedIndex}].level`);
   if (contract.defaultLevel !== undefined && contract.defaultLevel !== null)
-    return check(contract.defaultLevel, "contract.defaultLevel");
+    return checkLevel(plan, contract.defaultLevel, "contract.defaultLevel");
   throw new SlaError(
     "E_LEVEL",
     "The ticket has no fault level: give ticket.level (e.g. from classifyTicket), a level on the opened event, or a defaultLevel in the contract",

@@ -22,13 +22,17 @@ export const CLOSED = 5;
 export const SURVEY = 6;
 const BUILTINS = ["opened", "levelChanged", "statusChanged", "resolved", "reopened", "closed", "survey"];
 
-/** Role bits of an event type for one target. */
+/** Role bits of an event type for one target (0: the target ignores it). */
 export const START = 1;
 export const STOP = 2;
 export const RESET = 4;
 export const CANCEL = 8;
 export const PAUSE = 16;
 export const RESUME = 32;
+/** A level change (every target follows the level). */
+export const LEVEL = 64;
+/** A status change, for a target paused by statuses. */
+export const STATUS = 128;
 
 /** No pause rule, a pause/resume event pair, or pausing statuses. */
 export const PAUSE_NONE = 0;
@@ -47,11 +51,30 @@ export interface TargetPlan {
   readonly pauseKind: 0 | 1 | 2;
   readonly statuses: ReadonlySet<string>;
   readonly onLevelChange: "recompute" | "restart";
-  readonly steps: readonly CompiledStep[];
+  readonly steps: readonly StepPlan[];
   /** `durationFor` memo: `null` for a level not subject to the target. */
   readonly durations: Map<string, ParsedDuration | null>;
   lastLevel: string;
   lastDuration: ParsedDuration | null;
+}
+
+/** An escalation step, with the tails of its keys (`/target/cycle/step`) by cycle, built on first use. */
+export interface StepPlan {
+  readonly step: CompiledStep;
+  readonly keyTails: string[];
+}
+
+/** At most this many cycles get their key tails kept. */
+const KEPT_KEY_TAILS = 16;
+
+/** A step's key: `ticket/target/cycle/step`. */
+export function stepKey(ticketId: string, tp: TargetPlan, sp: StepPlan, cycle: number): string {
+  let tail = sp.keyTails[cycle];
+  if (tail === undefined) {
+    tail = `/${tp.id}/${cycle}/${sp.step.id}`;
+    if (cycle < KEPT_KEY_TAILS) sp.keyTails[cycle] = tail;
+  }
+  return ticketId + tail;
 }
 
 export interface Plan {
@@ -143,6 +166,7 @@ function buildPlan(
   for (const [i, t] of targets.entries()) byId.set(t.id, i);
   const plans: TargetPlan[] = targets.map((t, index) => {
     const roles = new Uint8Array(types.size);
+    roles[LEVEL_CHANGED] = LEVEL;
     const mark = (names: readonly string[], bit: number) => {
       for (const name of names) {
         const n = types.get(name) as number;
@@ -174,6 +198,7 @@ function buildPlan(
     } else if (t.pause?.kind === "statuses") {
       pauseKind = PAUSE_STATUSES;
       statuses = new Set(t.pause.statuses);
+      roles[STATUS_CHANGED] = (roles[STATUS_CHANGED] as number) | STATUS;
     }
     return {
       target: t,
@@ -185,7 +210,7 @@ function buildPlan(
       pauseKind,
       statuses,
       onLevelChange: t.onLevelChange === "restart" ? "restart" : "recompute",
-      steps: t.steps ?? [],
+      steps: (t.steps ?? []).map((step) => ({ step, keyTails: [] })),
       durations: new Map(),
       lastLevel: "",
       lastDuration: null,

@@ -13,8 +13,16 @@ import type { TargetStatus, TicketStatus } from "../escalation/types.js";
 import { compareText, hashText, stableStringify } from "./canonical.js";
 import { deriveInspections, type PlanItem } from "./inspections.js";
 import { deriveKpis } from "./kpis.js";
-import { addValue, mergeSummary, nearestRank, newSummary, sortedCounts, type ValueSummary } from "./stats.js";
-import { type FirstN, finishFirstN, newFirstN, offer, offerKept } from "./topn.js";
+import {
+  addValue,
+  mergeSummary,
+  nearestRank,
+  newSummary,
+  restoreCount,
+  sortedCounts,
+  type ValueSummary,
+} from "./stats.js";
+import { admits, drainFirstN, type FirstN, finishFirstN, keep, newFirstN, offer, offerKept } from "./topn.js";
 import type {
   BreachRow,
   ChannelSatisfaction,
@@ -25,7 +33,7 @@ import type {
   TargetSummary,
   TicketTargetRow,
 } from "./types.js";
-import { iso, localDate, type ResolvedOptions } from "./window.js";
+import { iso, isoKey, localDate, type ResolvedOptions } from "./window.js";
 
 /** What reporting reads from a contract (a `Contract` has all of it). @internal */
 export interface ReportContract {
@@ -61,6 +69,48 @@ interface EscalationAcc {
   scheduled: number;
 }
 
+interface DayAcc {
+  readonly date: string;
+  opened: number;
+  breaches: number;
+}
+
+/**
+ * A breach of a counted ticket before formatting: instants as numbers (`undefined` for none). Most candidates
+ * are displaced by later ones, so they are kept this way, one small object each, and only the first `cap`
+ * are formatted (`breachOf`), by `settle`.
+ */
+interface BreachDraft {
+  readonly ticketId: string;
+  readonly targetId: string;
+  readonly cycle: number;
+  readonly level: string;
+  readonly dueAt: EpochMs | undefined;
+  readonly breachedAt: EpochMs;
+  readonly stoppedAt: EpochMs | undefined;
+  readonly date: string;
+}
+
+/** A row of a counted ticket before formatting, as {@link BreachDraft}; formatted by `rowOf`. */
+interface RowDraft {
+  readonly ticketId: string;
+  readonly openedAt: EpochMs;
+  readonly resolvedAt: EpochMs | undefined;
+  readonly channel: string | null;
+  readonly phase: string;
+  readonly targetId: string;
+  readonly cycle: number;
+  readonly level: string;
+  readonly outcome: CycleOutcome;
+  readonly startedAt: EpochMs | undefined;
+  readonly dueAt: EpochMs | undefined;
+  readonly stoppedAt: EpochMs | undefined;
+  readonly breachedAt: EpochMs | undefined;
+  readonly elapsedMs: number;
+  readonly pausedMs: number;
+  readonly targetMs: number | null;
+}
+
 interface SkipSample {
   readonly ticketId: string;
   readonly code: string;
@@ -88,27 +138,39 @@ export interface ReportState {
   readonly targets: Map<string, Map<string, TargetAcc>>;
   readonly surveys: Map<string, { satisfied: number; surveys: number }>;
   readonly channels: Map<string | null, ChannelAcc>;
-  readonly days: Map<string, { opened: number; breaches: number }>;
-  readonly escalations: Map<string, EscalationAcc>;
+  /** Per local date `YYYY-MM-DD`. */
+  readonly days: Map<string, DayAcc>;
+  /** The same, per local day number. */
+  readonly dayNumbers: Map<number, DayAcc>;
+  /** Per target id, step id, action. */
+  readonly escalations: Map<string, Map<string, Map<string, EscalationAcc>>>;
   readonly breaches: FirstN<BreachRow>;
   readonly rows: FirstN<TicketTargetRow>;
+  /** Breaches and rows of the tickets counted here, until `settle` formats the first into the lists above. */
+  readonly breachDrafts: FirstN<BreachDraft>;
+  readonly rowDrafts: FirstN<RowDraft>;
+  /**
+   * Per position in a status's `targets` (`escalations`), the accumulators last used there: statuses of one
+   * contract list them in the same order, so trying those first usually saves the lookups by id.
+   */
+  readonly targetHints: TargetAcc[][];
+  readonly escalationHints: EscalationAcc[];
   /** Performed inspections by `id\0at`; `undefined` when none were given. */
   performed: Map<string, { inspectionId: string; at: string }> | undefined;
   readonly plan: readonly PlanItem[];
   skippedCount: number;
   readonly skipped: FirstN<SkipSample>;
-  /** Local day number → `YYYY-MM-DD`. */
-  readonly dateCache: Map<number, string>;
 }
 
-function dateOf(state: ReportState, t: EpochMs): string {
+/** The counts of the local day of an instant in the contract's zone. */
+function dayAt(state: ReportState, t: EpochMs): DayAcc {
   const day = localDayOf(state.zone, t);
-  let text = state.dateCache.get(day);
-  if (text === undefined) {
-    text = formatDateKey(civilFromDays(day));
-    state.dateCache.set(day, text);
+  let d = state.dayNumbers.get(day);
+  if (d === undefined) {
+    d = dayOf(state, formatDateKey(civilFromDays(day)));
+    state.dayNumbers.set(day, d);
   }
-  return text;
+  return d;
 }
 
 const SKIP_SAMPLE = 20;
@@ -157,6 +219,101 @@ function breachComparator(targetOrder: ReadonlyMap<string, number>): (a: BreachR
     byOrder(targetOrder, a.targetId, b.targetId) ||
     a.cycle - b.cycle ||
     compareText(stableStringify(a), stableStringify(b));
+}
+
+/** Compares instants as `compareText(iso(a), iso(b))` does, formatting only outside years 1000–9999. */
+function compareInstants(a: EpochMs, b: EpochMs): number {
+  if (a === b) return 0;
+  const ka = isoKey(a);
+  const kb = isoKey(b);
+  if (ka !== kb) return ka < kb ? -1 : 1;
+  return compareText(iso(a), iso(b));
+}
+
+/** `rowComparator` of the formatted rows. */
+function rowDraftComparator(targetOrder: ReadonlyMap<string, number>): (a: RowDraft, b: RowDraft) => number {
+  return (a, b) =>
+    compareInstants(a.openedAt, b.openedAt) ||
+    compareText(a.ticketId, b.ticketId) ||
+    byOrder(targetOrder, a.targetId, b.targetId) ||
+    a.cycle - b.cycle ||
+    compareText(stableStringify(rowOf(a)), stableStringify(rowOf(b)));
+}
+
+/** `breachComparator` of the formatted breaches. */
+function breachDraftComparator(
+  targetOrder: ReadonlyMap<string, number>,
+): (a: BreachDraft, b: BreachDraft) => number {
+  return (a, b) =>
+    compareInstants(a.breachedAt, b.breachedAt) ||
+    compareText(a.ticketId, b.ticketId) ||
+    byOrder(targetOrder, a.targetId, b.targetId) ||
+    a.cycle - b.cycle ||
+    compareText(stableStringify(breachOf(a)), stableStringify(breachOf(b)));
+}
+
+/**
+ * `iso`, reusing the texts of the last few instants: a ticket's rows, formatted one after the other, repeat
+ * its opening, resolution and due instants.
+ */
+function isoMemo(): (t: EpochMs) => string {
+  const size = 4;
+  const times = new Float64Array(size).fill(Number.NaN);
+  const texts = new Array<string>(size).fill("");
+  let next = 0;
+  return (t) => {
+    for (let i = 0; i < size; i++) if (times[i] === t) return texts[i] as string;
+    const text = iso(t);
+    times[next] = t;
+    texts[next] = text;
+    next = (next + 1) % size;
+    return text;
+  };
+}
+
+function breachOf(d: BreachDraft, format: (t: EpochMs) => string = iso): BreachRow {
+  return {
+    ticketId: d.ticketId,
+    targetId: d.targetId,
+    cycle: d.cycle,
+    level: d.level,
+    dueAt: d.dueAt === undefined ? null : format(d.dueAt),
+    breachedAt: format(d.breachedAt),
+    stoppedAt: d.stoppedAt === undefined ? null : format(d.stoppedAt),
+    date: d.date,
+  };
+}
+
+function rowOf(d: RowDraft, format: (t: EpochMs) => string = iso): TicketTargetRow {
+  const orNull = (t: EpochMs | undefined): string | null => (t === undefined ? null : format(t));
+  return {
+    ticketId: d.ticketId,
+    openedAt: format(d.openedAt),
+    resolvedAt: orNull(d.resolvedAt),
+    channel: d.channel,
+    phase: d.phase,
+    targetId: d.targetId,
+    cycle: d.cycle,
+    level: d.level,
+    outcome: d.outcome,
+    startedAt: orNull(d.startedAt),
+    dueAt: orNull(d.dueAt),
+    stoppedAt: orNull(d.stoppedAt),
+    breachedAt: orNull(d.breachedAt),
+    elapsedMs: d.elapsedMs,
+    pausedMs: d.pausedMs,
+    targetMs: d.targetMs,
+  };
+}
+
+/**
+ * Formats the first drafts into the kept lists, which then hold the first of everything counted. Called before
+ * a state is read or merged; the drafts are emptied.
+ */
+function settle(state: ReportState): void {
+  const format = isoMemo();
+  for (const d of drainFirstN(state.breachDrafts)) offerKept(state.breaches, breachOf(d, format));
+  for (const d of drainFirstN(state.rowDrafts)) offerKept(state.rows, rowOf(d, format));
 }
 
 function compareSkip(a: SkipSample, b: SkipSample): number {
@@ -215,6 +372,7 @@ interface StateInit {
 function newState(init: StateInit): ReportState {
   const zone = getZone(init.contract.timezone, "contract.timezone");
   const targetOrder = orderOf(init.contract.targets);
+  const breachesCap = init.options.breaches === "all" ? Number.POSITIVE_INFINITY : init.options.breaches;
   return {
     contract: init.contract,
     window: init.window,
@@ -236,13 +394,13 @@ function newState(init: StateInit): ReportState {
     channels: new Map(),
     days: new Map(),
     escalations: new Map(),
-    breaches: newFirstN(
-      init.options.breaches === "all" ? Number.POSITIVE_INFINITY : init.options.breaches,
-      breachComparator(targetOrder),
-      (b) => Date.parse(b.breachedAt),
-    ),
-    rows: newFirstN(rowsCap(init.options.rows), rowComparator(targetOrder), (r) => Date.parse(r.openedAt)),
-    dateCache: new Map(),
+    dayNumbers: new Map(),
+    breaches: newFirstN(breachesCap, breachComparator(targetOrder)),
+    rows: newFirstN(rowsCap(init.options.rows), rowComparator(targetOrder)),
+    breachDrafts: newFirstN(breachesCap, breachDraftComparator(targetOrder), true),
+    rowDrafts: newFirstN(rowsCap(init.options.rows), rowDraftComparator(targetOrder), true),
+    targetHints: [],
+    escalationHints: [],
     performed: undefined,
     plan: init.plan,
     skippedCount: 0,
@@ -285,13 +443,40 @@ function bump<K>(map: Map<K, number>, key: K, n = 1): void {
   map.set(key, (map.get(key) ?? 0) + n);
 }
 
-function dayOf(state: ReportState, date: string): { opened: number; breaches: number } {
+function dayOf(state: ReportState, date: string): DayAcc {
   let d = state.days.get(date);
   if (d === undefined) {
-    d = { opened: 0, breaches: 0 };
+    d = { date, opened: 0, breaches: 0 };
     state.days.set(date, d);
   }
   return d;
+}
+
+function escalationAcc(state: ReportState, targetId: string, stepId: string, action: string): EscalationAcc {
+  let bySteps = state.escalations.get(targetId);
+  if (bySteps === undefined) {
+    bySteps = new Map();
+    state.escalations.set(targetId, bySteps);
+  }
+  let byAction = bySteps.get(stepId);
+  if (byAction === undefined) {
+    byAction = new Map();
+    bySteps.set(stepId, byAction);
+  }
+  let e = byAction.get(action);
+  if (e === undefined) {
+    e = { targetId, stepId, action, due: 0, skipped: 0, scheduled: 0 };
+    byAction.set(action, e);
+  }
+  return e;
+}
+
+function allEscalations(state: ReportState): EscalationAcc[] {
+  const out: EscalationAcc[] = [];
+  for (const bySteps of state.escalations.values()) {
+    for (const byAction of bySteps.values()) out.push(...byAction.values());
+  }
+  return out;
 }
 
 function targetAcc(state: ReportState, targetId: string, level: string): TargetAcc {
@@ -318,6 +503,73 @@ function targetAcc(state: ReportState, targetId: string, level: string): TargetA
   return acc;
 }
 
+/** Hints are kept for this many positions, and this many accumulators (levels) per position. */
+const HINT_POSITIONS = 64;
+const HINTS_PER_POSITION = 4;
+
+/** `targetAcc` for the target at position `i` of a status. */
+function targetAt(state: ReportState, i: number, targetId: string, level: string): TargetAcc {
+  const hints = state.targetHints[i];
+  if (hints !== undefined) {
+    for (const acc of hints) if (acc.level === level && acc.targetId === targetId) return acc;
+  }
+  const acc = targetAcc(state, targetId, level);
+  if (hints !== undefined) {
+    if (hints.length < HINTS_PER_POSITION) hints.push(acc);
+  } else if (i < HINT_POSITIONS) {
+    state.targetHints[i] = [acc];
+  }
+  return acc;
+}
+
+/** `escalationAcc` for the step at position `i` of a status. */
+function escalationAt(
+  state: ReportState,
+  i: number,
+  targetId: string,
+  stepId: string,
+  action: string,
+): EscalationAcc {
+  const hints = state.escalationHints;
+  const hint = hints[i];
+  if (hint !== undefined && hint.stepId === stepId && hint.targetId === targetId && hint.action === action) {
+    return hint;
+  }
+  // A target with several cycles shifts the steps after it: the step is usually at another position.
+  let acc: EscalationAcc | undefined;
+  for (const h of hints) {
+    if (h.stepId === stepId && h.targetId === targetId && h.action === action) {
+      acc = h;
+      break;
+    }
+  }
+  acc ??= escalationAcc(state, targetId, stepId, action);
+  if (i < HINT_POSITIONS) state.escalationHints[i] = acc;
+  return acc;
+}
+
+function countOutcome(acc: TargetAcc, outcome: CycleOutcome): void {
+  switch (outcome) {
+    case "met":
+      acc.met += 1;
+      break;
+    case "breached":
+      acc.breached += 1;
+      break;
+    case "open":
+      acc.open += 1;
+      break;
+    case "openBreached":
+      acc.openBreached += 1;
+      break;
+    case "pending":
+      acc.pending += 1;
+      break;
+    default:
+      acc.cancelled += 1;
+  }
+}
+
 function allTargets(state: ReportState): TargetAcc[] {
   const out: TargetAcc[] = [];
   for (const byLevel of state.targets.values()) out.push(...byLevel.values());
@@ -328,11 +580,6 @@ function time(d: Date | null | undefined): EpochMs | undefined {
   if (d === null || d === undefined) return undefined;
   const t = d.getTime();
   return Number.isFinite(t) ? t : undefined;
-}
-
-function isoOrNull(d: Date | null | undefined): string | null {
-  const t = time(d);
-  return t === undefined ? null : iso(t);
 }
 
 /** The counted outcome of one target cycle at `now`. @internal */
@@ -377,7 +624,7 @@ export function addStatus(state: ReportState, status: TicketStatus): void {
   if (time(status.closedAt) !== undefined) state.closed += 1;
   bump(state.byLevel, String(status.level));
   bump(state.byPhase, String(status.phase));
-  dayOf(state, dateOf(state, openedAt)).opened += 1;
+  dayAt(state, openedAt).opened += 1;
 
   const channel = typeof status.channel === "string" ? status.channel : null;
   let ch = state.channels.get(channel);
@@ -406,83 +653,84 @@ export function addStatus(state: ReportState, status: TicketStatus): void {
     if (survey.satisfied === true) s.satisfied += 1;
   }
 
-  for (const step of status.escalations) {
-    const key = `${step.targetId}\u0000${step.stepId}\u0000${step.action}`;
-    let e = state.escalations.get(key);
-    if (e === undefined) {
-      e = {
-        targetId: step.targetId,
-        stepId: step.stepId,
-        action: step.action,
-        due: 0,
-        skipped: 0,
-        scheduled: 0,
-      };
-      state.escalations.set(key, e);
-    }
+  const escalations = status.escalations;
+  for (let i = 0; i < escalations.length; i++) {
+    const step = escalations[i] as (typeof escalations)[number];
+    const e = escalationAt(state, i, step.targetId, step.stepId, step.action);
     if (step.state === "due") e.due += 1;
     else if (step.state === "skipped") e.skipped += 1;
     else e.scheduled += 1;
   }
 
-  let openedIso: string | undefined;
-  for (const t of status.targets) {
+  const targets = status.targets;
+  for (let i = 0; i < targets.length; i++) {
+    const t = targets[i] as TargetStatus;
     const outcome = outcomeOf(t, state.now);
     const level = String(t.level);
-    const acc = targetAcc(state, t.id, level);
-    acc[outcome] += 1;
+    const acc = targetAt(state, i, t.id, level);
+    countOutcome(acc, outcome);
     const elapsed = t.elapsedMs;
     if (!Number.isSafeInteger(elapsed) || elapsed < 0)
       badStatus("elapsedMs as a non-negative integer", elapsed, `targets.${t.id}.elapsedMs`);
     if (outcome === "met" || outcome === "breached") addValue(acc.elapsed, elapsed);
 
-    const breachedAt = time(t.breachedAt);
-    const isBreach = (outcome === "breached" || outcome === "openBreached") && breachedAt !== undefined;
-    if (isBreach) {
-      const date = dateOf(state, breachedAt);
-      dayOf(state, date).breaches += 1;
-      const list = state.breaches;
-      list.total += 1;
-      if (breachedAt <= list.thresholdKey) {
-        offerKept(list, {
-          ticketId: status.id,
-          targetId: t.id,
-          cycle: t.cycle,
-          level,
-          dueAt: isoOrNull(t.dueAt),
-          breachedAt: iso(breachedAt),
-          stoppedAt: outcome === "breached" ? isoOrNull(t.stoppedAt) : null,
-          date,
-        });
-      }
-    }
-
-    const rowsOption = state.options.rows;
-    if (rowsOption === "breaches" && !(outcome === "breached" || outcome === "openBreached")) continue;
-    const rows = state.rows;
-    rows.total += 1;
-    if (rows.cap === 0) continue;
-    if (openedAt > rows.thresholdKey) continue;
-    openedIso ??= iso(openedAt);
-    offerKept(rows, {
+    const late = outcome === "breached" || outcome === "openBreached";
+    const breachedAt = late ? time(t.breachedAt) : undefined;
+    if (breachedAt !== undefined) addBreach(state, status.id, t, level, outcome, breachedAt);
+    if (state.options.rows === "breaches" && !late) continue;
+    state.rows.total += 1;
+    // Check the key before building: after the first few thousand, almost no row is among the first.
+    const drafts = state.rowDrafts;
+    const key = isoKey(openedAt);
+    if (!admits(drafts, key)) continue;
+    const draft: RowDraft = {
       ticketId: status.id,
-      openedAt: openedIso,
-      resolvedAt: resolvedAt === undefined ? null : iso(resolvedAt),
+      openedAt,
+      resolvedAt,
       channel,
       phase: String(status.phase),
       targetId: t.id,
       cycle: t.cycle,
       level,
       outcome,
-      startedAt: isoOrNull(t.startedAt),
-      dueAt: isoOrNull(t.dueAt),
-      stoppedAt: isoOrNull(t.stoppedAt),
-      breachedAt: isoOrNull(t.breachedAt),
+      startedAt: time(t.startedAt),
+      dueAt: time(t.dueAt),
+      stoppedAt: time(t.stoppedAt),
+      breachedAt: time(t.breachedAt),
       elapsedMs: elapsed,
       pausedMs: t.pausedMs,
       targetMs: t.targetMs === undefined ? null : t.targetMs,
-    });
+    };
+    keep(drafts, draft, key);
   }
+}
+
+/** Counts a breach on its local date, and keeps it if it may be among the first. */
+function addBreach(
+  state: ReportState,
+  ticketId: string,
+  t: TargetStatus,
+  level: string,
+  outcome: CycleOutcome,
+  breachedAt: EpochMs,
+): void {
+  const day = dayAt(state, breachedAt);
+  day.breaches += 1;
+  state.breaches.total += 1;
+  const drafts = state.breachDrafts;
+  const key = isoKey(breachedAt);
+  if (!admits(drafts, key)) return;
+  const draft: BreachDraft = {
+    ticketId,
+    targetId: t.id,
+    cycle: t.cycle,
+    level,
+    dueAt: time(t.dueAt),
+    breachedAt,
+    stoppedAt: outcome === "breached" ? time(t.stoppedAt) : undefined,
+    date: day.date,
+  };
+  keep(drafts, draft, key);
 }
 
 /** Counts a ticket that could not be evaluated. @internal */
@@ -600,7 +848,7 @@ export function stateFromReport(report: unknown, path: string): ReportState {
     e.max = el.maxMs === null ? Number.NEGATIVE_INFINITY : count(el.maxMs, where);
     if (typeof el.exact !== "boolean") fail("elapsed.exact is not a boolean", where);
     e.exact = el.exact;
-    for (const pair of el.histogram) e.counts.set(count(pair[0], where), count(pair[1], where));
+    for (const pair of el.histogram) restoreCount(e, count(pair[0], where), count(pair[1], where));
   }
   for (const x of r.satisfaction) {
     const where = p("satisfaction");
@@ -617,22 +865,19 @@ export function stateFromReport(report: unknown, path: string): ReportState {
     });
   }
   for (const d of r.days) {
-    state.days.set(text(d.date, p("days")), {
+    const date = text(d.date, p("days"));
+    state.days.set(date, {
+      date,
       opened: count(d.opened, p("days")),
       breaches: count(d.breaches, p("days")),
     });
   }
   for (const e of r.escalations) {
     const where = p("escalations");
-    const item = {
-      targetId: text(e.targetId, where),
-      stepId: text(e.stepId, where),
-      action: text(e.action, where),
-      due: count(e.due, where),
-      skipped: count(e.skipped, where),
-      scheduled: count(e.scheduled, where),
-    };
-    state.escalations.set(`${item.targetId}\u0000${item.stepId}\u0000${item.action}`, item);
+    const acc = escalationAcc(state, text(e.targetId, where), text(e.stepId, where), text(e.action, where));
+    acc.due = count(e.due, where);
+    acc.skipped = count(e.skipped, where);
+    acc.scheduled = count(e.scheduled, where);
   }
   state.breaches.total = count(r.breaches.total, `${path}.breaches.total`);
   for (const b of r.breaches.items) offerKept(state.breaches, b);
@@ -677,6 +922,8 @@ export function checkMergeable(a: ReportState, b: ReportState): void {
 
 /** Adds everything of `b` into `a`. @internal */
 export function absorb(a: ReportState, b: ReportState): void {
+  settle(a);
+  settle(b);
   a.count += b.count;
   a.resolved += b.resolved;
   a.closed += b.closed;
@@ -718,14 +965,11 @@ export function absorb(a: ReportState, b: ReportState): void {
     mine.opened += d.opened;
     mine.breaches += d.breaches;
   }
-  for (const [k, e] of b.escalations) {
-    const mine = a.escalations.get(k);
-    if (mine === undefined) a.escalations.set(k, { ...e });
-    else {
-      mine.due += e.due;
-      mine.skipped += e.skipped;
-      mine.scheduled += e.scheduled;
-    }
+  for (const e of allEscalations(b)) {
+    const mine = escalationAcc(a, e.targetId, e.stepId, e.action);
+    mine.due += e.due;
+    mine.skipped += e.skipped;
+    mine.scheduled += e.scheduled;
   }
   a.breaches.total += b.breaches.total;
   for (const item of b.breaches.items) offerKept(a.breaches, item);
@@ -779,6 +1023,7 @@ const PHASE_ORDER = new Map(["before", "warranty", "postWarranty", "expired", "n
  * @internal
  */
 export function finishState(state: ReportState): ServiceReport {
+  settle(state);
   const { targetOrder, levelOrder } = state;
   const targets: TargetSummary[] = allTargets(state)
     .sort((a, b) => byOrder(targetOrder, a.targetId, b.targetId) || byOrder(levelOrder, a.level, b.level))
@@ -852,7 +1097,7 @@ export function finishState(state: ReportState): ServiceReport {
     days: [...state.days]
       .sort((a, b) => compareText(a[0], b[0]))
       .map(([date, d]) => ({ date, opened: d.opened, breaches: d.breaches })),
-    escalations: [...state.escalations.values()]
+    escalations: allEscalations(state)
       .sort(
         (a, b) =>
           byOrder(targetOrder, a.targetId, b.targetId) ||

@@ -23,14 +23,37 @@ export const DEFAULT_EXACT_VALUES = 10_000;
 export function bucketOf(value: number): number {
   if (value < EXACT_BELOW) return value;
   if (value < 4_294_967_296) {
-    // floor(log2 value) from the leading zeros of the 32-bit integer (about 50 days of milliseconds).
-    const width = 2 ** (31 - Math.clz32(value) - PRECISION_BITS);
-    return Math.floor(value / width) * width;
+    // floor(log2 value) from the leading zeros of the 32-bit integer (about 50 days of milliseconds); integer
+    // shifts, as `2 ** n` with a variable `n` is a slow call.
+    const shift = 31 - Math.clz32(value) - PRECISION_BITS;
+    return (value >>> shift) * (1 << shift);
   }
   let width = 2 ** (32 - PRECISION_BITS);
   // width = 2^(floor(log2 value) - PRECISION_BITS), computed without floating-point logarithms.
   while (value / width >= EXACT_BELOW) width *= 2;
   return Math.floor(value / width) * width;
+}
+
+/**
+ * The position of a value's bucket in a dense array ordered by bucket: the values below 2048 first, then 1024
+ * buckets per power of two. Below 2^53 it is under 45,056.
+ */
+function bucketIndex(value: number): number {
+  if (value < EXACT_BELOW) return value;
+  if (value < 4_294_967_296) {
+    const shift = 31 - Math.clz32(value) - PRECISION_BITS;
+    return shift * 1024 + (value >>> shift);
+  }
+  let shift = 32 - PRECISION_BITS;
+  while (value / 2 ** shift >= EXACT_BELOW) shift += 1;
+  return shift * 1024 + Math.floor(value / 2 ** shift);
+}
+
+/** The bucket (its lower bound, `bucketOf`) at a position of the dense array. */
+function bucketAt(index: number): number {
+  if (index < EXACT_BELOW) return index;
+  const shift = Math.floor(index / 1024) - 1;
+  return (index - shift * 1024) * 2 ** shift;
 }
 
 /** A mutable value summary. @internal */
@@ -40,10 +63,24 @@ export interface ValueSummary {
   min: number;
   max: number;
   exact: boolean;
-  /** value (or bucket lower bound) → count */
-  readonly counts: Map<number, number>;
+  /** The values (exact) or buckets (once not) and their counts. */
+  readonly counts: SummaryCounts;
   /** Distinct values allowed before switching to buckets. */
   readonly cap: number;
+}
+
+/** The counts of a summary. @internal */
+export interface SummaryCounts {
+  /**
+   * While exact: value → count. Once bucketed, the counts that `buckets` does not hold: read back from a report
+   * under a key that is not a bucket's or with a count of 0 (so they come out as they came in); usually none.
+   */
+  readonly byKey: Map<number, number>;
+  /**
+   * Once bucketed: the count of each bucket, by `bucketIndex` (a plain array: no hashing, and already in order),
+   * grown 1024 buckets at a time up to the largest value's. Empty while exact.
+   */
+  buckets: Float64Array;
 }
 
 /** A new, empty summary. @internal */
@@ -54,7 +91,7 @@ export function newSummary(cap: number): ValueSummary {
     min: Number.POSITIVE_INFINITY,
     max: Number.NEGATIVE_INFINITY,
     exact: true,
-    counts: new Map(),
+    counts: { byKey: new Map(), buckets: new Float64Array(0) },
     cap,
   };
 }
@@ -71,14 +108,38 @@ function addSum(s: ValueSummary, value: number): void {
   s.sum = sum;
 }
 
-function toBuckets(s: ValueSummary): void {
-  const entries = [...s.counts];
-  s.counts.clear();
-  for (const [value, n] of entries) {
+/** The dense array of a bucketed summary, grown to hold position `index`. */
+function bucketsFor(s: ValueSummary, index: number): Float64Array {
+  if (index < s.counts.buckets.length) return s.counts.buckets;
+  const grown = new Float64Array((Math.floor(index / 1024) + 1) * 1024);
+  grown.set(s.counts.buckets);
+  s.counts.buckets = grown;
+  return grown;
+}
+
+/** Adds `n` to the bucket of `value` in a bucketed summary. */
+function addToBucket(s: ValueSummary, value: number, n: number): void {
+  if (s.counts.byKey.size !== 0) {
     const key = bucketOf(value);
-    s.counts.set(key, (s.counts.get(key) ?? 0) + n);
+    const before = s.counts.byKey.get(key);
+    if (before !== undefined) {
+      s.counts.byKey.set(key, before + n);
+      return;
+    }
   }
+  const index = bucketIndex(value);
+  const buckets = bucketsFor(s, index);
+  // A bucket counted 0 times still shows (as a Map entry did): keep it aside.
+  if (n === 0 && buckets[index] === 0) s.counts.byKey.set(bucketOf(value), 0);
+  else buckets[index] = (buckets[index] as number) + n;
+}
+
+function toBuckets(s: ValueSummary): void {
+  const entries = [...s.counts.byKey];
+  s.counts.byKey.clear();
   s.exact = false;
+  if (s.max >= 0) bucketsFor(s, bucketIndex(s.max)); // allocate once
+  for (const [value, n] of entries) addToBucket(s, value, n);
 }
 
 /** Adds `n` occurrences of a non-negative integer value. @internal */
@@ -87,10 +148,27 @@ export function addValue(s: ValueSummary, value: number, n = 1): void {
   s.count += n;
   if (value < s.min) s.min = value;
   if (value > s.max) s.max = value;
-  const key = s.exact ? value : bucketOf(value);
-  const before = s.counts.get(key);
-  s.counts.set(key, (before ?? 0) + n);
-  if (s.exact && before === undefined && s.counts.size > s.cap) toBuckets(s);
+  if (!s.exact) {
+    addToBucket(s, value, n);
+    return;
+  }
+  const before = s.counts.byKey.get(value);
+  s.counts.byKey.set(value, (before ?? 0) + n);
+  if (before === undefined && s.counts.byKey.size > s.cap) toBuckets(s);
+}
+
+/**
+ * Sets the count of a value (or, bucketed, of a key) read back from a report, as it was written.
+ * @internal
+ */
+export function restoreCount(s: ValueSummary, key: number, n: number): void {
+  const regular = !s.exact && bucketOf(key) === key;
+  if (regular) {
+    const index = bucketIndex(key);
+    if (n !== 0 || index < s.counts.buckets.length) bucketsFor(s, index)[index] = n;
+  }
+  if (regular && n !== 0) s.counts.byKey.delete(key);
+  else s.counts.byKey.set(key, n);
 }
 
 /** Adds every value of `other` into `s` (same cap). @internal */
@@ -101,11 +179,22 @@ export function mergeSummary(s: ValueSummary, other: ValueSummary): void {
   if (other.min < s.min) s.min = other.min;
   if (other.max > s.max) s.max = other.max;
   if (!other.exact && s.exact) toBuckets(s);
-  for (const [value, n] of other.counts) {
-    const key = s.exact ? value : bucketOf(value);
-    s.counts.set(key, (s.counts.get(key) ?? 0) + n);
+  for (const [value, n] of entries(other)) {
+    if (s.exact) s.counts.byKey.set(value, (s.counts.byKey.get(value) ?? 0) + n);
+    else addToBucket(s, value, n);
   }
-  if (s.exact && s.counts.size > s.cap) toBuckets(s);
+  if (s.exact && s.counts.byKey.size > s.cap) toBuckets(s);
+}
+
+/** The `[value, count]` pairs of a summary, in no particular order. */
+function entries(s: ValueSummary): [number, number][] {
+  const out = [...s.counts.byKey];
+  const buckets = s.counts.buckets;
+  for (let i = 0; i < buckets.length; i++) {
+    const n = buckets[i] as number;
+    if (n !== 0) out.push([bucketAt(i), n]);
+  }
+  return out;
 }
 
 /**
@@ -132,5 +221,20 @@ export function nearestRank(
 
 /** Sorted `[value, count]` pairs of a summary. @internal */
 export function sortedCounts(s: ValueSummary): [number, number][] {
-  return [...s.counts].sort((a, b) => a[0] - b[0]);
+  const aside = [...s.counts.byKey].sort((a, b) => a[0] - b[0]);
+  if (s.counts.buckets.length === 0) return aside;
+  // The dense buckets come in order: merge the (usually no) counts kept aside into them.
+  const out: [number, number][] = [];
+  const buckets = s.counts.buckets;
+  let j = 0;
+  for (let i = 0; i < buckets.length; i++) {
+    const n = buckets[i] as number;
+    if (n === 0) continue;
+    const key = bucketAt(i);
+    while (j < aside.length && (aside[j] as [number, number])[0] < key)
+      out.push(aside[j++] as [number, number]);
+    out.push([key, n]);
+  }
+  while (j < aside.length) out.push(aside[j++] as [number, number]);
+  return out;
 }

@@ -216,29 +216,47 @@ export function resolveOptions(timezone: string, options: BuildReportOptions): R
   return { zone, from, to, now, inspections, rows, breaches, exactValues, invalidTickets };
 }
 
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 /** 1000-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z: where four-digit years hold. */
 const ISO_MIN = -30_610_224_000_000;
 const ISO_MAX = 253_402_300_799_999;
+/** `"00"`–`"99"` and `"000"`–`"999"`. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0"));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, "0"));
+/** The `YYYY-MM-DDT` of the last UTC day formatted (instants come in runs of nearby ones). */
+const lastDay = { day: Number.NaN, prefix: "" };
 
 /**
- * ISO 8601 UTC text of an instant, exactly as `Date#toISOString` writes it, about 3 times faster (a report
- * formats millions of instants).
+ * ISO 8601 UTC text of an instant, exactly as `Date#toISOString` writes it, about twice as fast (a report
+ * formats hundreds of thousands of instants).
  * @internal
  */
 export function iso(t: EpochMs): string {
-  if (!(t >= ISO_MIN && t <= ISO_MAX)) return new Date(t).toISOString();
+  if (!(t >= ISO_MIN && t <= ISO_MAX && Number.isInteger(t))) return new Date(t).toISOString();
   const day = Math.floor(t / DAY);
   let ms = t - day * DAY;
-  const key = civilFromDays(day);
+  if (day !== lastDay.day) {
+    const key = civilFromDays(day);
+    lastDay.prefix = `${Math.floor(key / 10_000)}-${TWO_DIGITS[Math.floor(key / 100) % 100]}-${TWO_DIGITS[key % 100]}T`;
+    lastDay.day = day;
+  }
   const h = Math.floor(ms / 3_600_000);
   ms -= h * 3_600_000;
   const m = Math.floor(ms / MINUTE);
   ms -= m * MINUTE;
   const sec = Math.floor(ms / 1000);
   ms -= sec * 1000;
-  const msText = ms < 10 ? `00${ms}` : ms < 100 ? `0${ms}` : String(ms);
-  return `${Math.floor(key / 10_000)}-${pad2(Math.floor(key / 100) % 100)}-${pad2(key % 100)}T${pad2(h)}:${pad2(m)}:${pad2(sec)}.${msText}Z`;
+  return `${lastDay.prefix}${TWO_DIGITS[h]}:${TWO_DIGITS[m]}:${TWO_DIGITS[sec]}.${THREE_DIGITS[ms]}Z`;
+}
+
+/**
+ * A number that orders instants as their {@link iso} texts compare (by code unit), for sorting without
+ * formatting: `isoKey(a) < isoKey(b)` implies `iso(a) < iso(b)`. Between years 1000 and 9999 the texts have a
+ * fixed width and the key is the instant; every other text (`0999-…`, `+010000-…`, `-000001-…`) sorts before
+ * those, and its key is `-Infinity` (equal keys say nothing).
+ * @internal
+ */
+export function isoKey(t: EpochMs): number {
+  return t >= ISO_MIN && t <= ISO_MAX ? t : Number.NEGATIVE_INFINITY;
 }
 
 /** `YYYY-MM-DD` of an instant in a zone. @internal */
