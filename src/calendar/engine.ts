@@ -29,7 +29,7 @@ const MONTHS = (LAST_YEAR - FIRST_YEAR + 1) * 12;
 const AVG_MONTH_MS = (365.2425 * DAY) / 12;
 const ZERO_MS = daysFromCivil(FIRST_YEAR, 1, 1) * DAY;
 /** Width of a chunk's index buckets. */
-const BUCKET_MS = 2 * HOUR;
+const BUCKET_MS = 4 * HOUR;
 
 /** A DST adjustment taken while resolving an interval edge: the wall time and the instant it became. */
 export interface DstNote {

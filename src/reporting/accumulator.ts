@@ -9,7 +9,7 @@ import { civilFromDays, type EpochMs, formatDateKey } from "../calendar/civil.js
 import { describeValue, SlaError } from "../calendar/errors.js";
 import { getZone, localDayOf, type Zone } from "../calendar/zone.js";
 import type { ContractInput, KpiInput } from "../contracts/types.js";
-import type { TargetStatus, TicketStatus } from "../escalation/types.js";
+import type { EscalationStep, TargetStatus, TicketStatus } from "../escalation/types.js";
 import { compareText, hashText, stableStringify } from "./canonical.js";
 import { deriveInspections, type PlanItem } from "./inspections.js";
 import { deriveKpis } from "./kpis.js";
@@ -271,35 +271,38 @@ function isoMemo(): (t: EpochMs) => string {
   };
 }
 
+function textOrNull(t: EpochMs | undefined, format: (t: EpochMs) => string): string | null {
+  return t === undefined ? null : format(t);
+}
+
 function breachOf(d: BreachDraft, format: (t: EpochMs) => string = iso): BreachRow {
   return {
     ticketId: d.ticketId,
     targetId: d.targetId,
     cycle: d.cycle,
     level: d.level,
-    dueAt: d.dueAt === undefined ? null : format(d.dueAt),
+    dueAt: textOrNull(d.dueAt, format),
     breachedAt: format(d.breachedAt),
-    stoppedAt: d.stoppedAt === undefined ? null : format(d.stoppedAt),
+    stoppedAt: textOrNull(d.stoppedAt, format),
     date: d.date,
   };
 }
 
 function rowOf(d: RowDraft, format: (t: EpochMs) => string = iso): TicketTargetRow {
-  const orNull = (t: EpochMs | undefined): string | null => (t === undefined ? null : format(t));
   return {
     ticketId: d.ticketId,
     openedAt: format(d.openedAt),
-    resolvedAt: orNull(d.resolvedAt),
+    resolvedAt: textOrNull(d.resolvedAt, format),
     channel: d.channel,
     phase: d.phase,
     targetId: d.targetId,
     cycle: d.cycle,
     level: d.level,
     outcome: d.outcome,
-    startedAt: orNull(d.startedAt),
-    dueAt: orNull(d.dueAt),
-    stoppedAt: orNull(d.stoppedAt),
-    breachedAt: orNull(d.breachedAt),
+    startedAt: textOrNull(d.startedAt, format),
+    dueAt: textOrNull(d.dueAt, format),
+    stoppedAt: textOrNull(d.stoppedAt, format),
+    breachedAt: textOrNull(d.breachedAt, format),
     elapsedMs: d.elapsedMs,
     pausedMs: d.pausedMs,
     targetMs: d.targetMs,
@@ -655,7 +658,7 @@ export function addStatus(state: ReportState, status: TicketStatus): void {
 
   const escalations = status.escalations;
   for (let i = 0; i < escalations.length; i++) {
-    const step = escalations[i] as (typeof escalations)[number];
+    const step = escalations[i] as EscalationStep;
     const e = escalationAt(state, i, step.targetId, step.stepId, step.action);
     if (step.state === "due") e.due += 1;
     else if (step.state === "skipped") e.skipped += 1;
