@@ -29,6 +29,7 @@ import {
   type TargetPlan,
 } from "./plan.js";
 import type {
+  AtInstants,
   EscalationStep,
   EvaluateTicketOptions,
   EvaluationWarning,
@@ -142,27 +143,39 @@ export function evaluate(
 
 const STATE_NAMES: readonly TargetState[] = ["running", "met", "breached", "cancelled"];
 
-/** Output context: collects the next instant anything changes, and turns instants into `Date`s. */
-export class Output {
+/**
+ * Output context: collects the next instant anything changes, and writes instants as `I`: `Date`s in the public
+ * status, epoch ms inside a report (which would only read the `Date`s back).
+ */
+export class Output<I> {
   at = Number.POSITIVE_INFINITY;
+  readonly date: (t: number) => I;
 
-  date(t: number): Date {
-    return new Date(t);
+  constructor(date: (t: number) => I) {
+    this.date = date;
   }
 
-  orNull(t: number): Date | null {
+  orNull(t: number): I | null {
     return !Number.isNaN(t) ? this.date(t) : null;
   }
 }
 
+/** Instants as `Date`s. @internal */
+export const asDate = (t: number): Date => new Date(t);
+/** Instants as epoch ms. */
+const asMs = (t: number): number => t;
+
+type Status<I> = AtInstants<TargetStatus, I>;
+type Step<I> = AtInstants<EscalationStep, I>;
+
 /** The public status of one cycle, appending its steps to `steps`. @internal */
-export function cycleStatus(
+export function cycleStatus<I>(
   tp: TargetPlan,
   c: Cycle,
   ev: Evaluation,
-  steps: EscalationStep[] | null,
-  next: Output,
-): TargetStatus {
+  steps: Step<I>[] | null,
+  next: Output<I>,
+): Status<I> {
   const now = ev.now;
   const t = tp.target;
   if (Number.isNaN(c.start)) {
@@ -263,14 +276,14 @@ export function cycleStatus(
   return status;
 }
 
-function stepOf(
+function stepOf<I>(
   ticketId: string,
   tp: TargetPlan,
   cycle: number,
   sp: StepPlan,
   state: EscalationStep["state"],
-  at: Date | null,
-): EscalationStep {
+  at: I | null,
+): Step<I> {
   const key = stepKey(ticketId, tp, sp, cycle);
   const step = sp.step;
   return step.tier === undefined
@@ -290,21 +303,21 @@ function stepOf(
 }
 
 /** A `TargetStatus` with a fixed shape per combination of the optional fields. */
-function statusLiteral(
+function statusLiteral<I>(
   id: string,
   cycle: number,
   state: TargetState,
   level: string,
   targetMs: number | undefined,
-  startedAt: Date | null,
-  dueAt: Date | null,
-  lastCompliantAt: Date | null,
-  stoppedAt: Date | null,
-  breachedAt: Date | null,
+  startedAt: I | null,
+  dueAt: I | null,
+  lastCompliantAt: I | null,
+  stoppedAt: I | null,
+  breachedAt: I | null,
   elapsedMs: number,
   remainingMs: number,
   pausedMs: number,
-): TargetStatus {
+): Status<I> {
   if (stoppedAt === null) {
     return breachedAt === null
       ? {
@@ -368,18 +381,18 @@ function statusLiteral(
 }
 
 /** The `pending` entry of a clock that has not started. @internal */
-export function pendingStatus(
+export function pendingStatus<I>(
   tp: TargetPlan,
   run: TargetRun,
   ev: Evaluation,
-  steps: EscalationStep[] | null,
-): TargetStatus {
+  steps: Step<I>[] | null,
+): Status<I> {
   const dur = tp.target.durationFor(run.pendingLevel);
   if (steps !== null)
     for (let k = 0; k < tp.steps.length; k++)
-      steps.push(stepOf(ev.ticketId, tp, run.pendingCycle, tp.steps[k] as StepPlan, "scheduled", null));
+      steps.push(stepOf<I>(ev.ticketId, tp, run.pendingCycle, tp.steps[k] as StepPlan, "scheduled", null));
   const ms = dur !== undefined && dur.kind === "time" ? dur.ms : undefined;
-  return statusLiteral(
+  return statusLiteral<I>(
     tp.id,
     run.pendingCycle,
     "pending",
@@ -499,10 +512,29 @@ export function evaluateTicket(
   now: Instant,
   opts?: EvaluateTicketOptions,
 ): TicketStatus {
-  const ev = evaluate(contract, ticket, now, opts);
-  const targets: TargetStatus[] = [];
-  const escalations: EscalationStep[] = [];
-  const next = new Output();
+  // The same type but for the optional fields (`stoppedAt`, `breachedAt`, `tier`): left out, never `undefined`.
+  return statusOf(evaluate(contract, ticket, now, opts), ticket.channel, new Output(asDate)) as TicketStatus;
+}
+
+/**
+ * `evaluateTicket` with instants as epoch ms (the status a report counts, without a `Date` per instant).
+ * @internal
+ */
+export function evaluateTicketMs(
+  contract: Contract,
+  ticket: Ticket,
+  now: Instant,
+): AtInstants<TicketStatus, number> {
+  return statusOf(evaluate(contract, ticket, now), ticket.channel, new Output(asMs));
+}
+
+function statusOf<I>(
+  ev: Evaluation,
+  channel: string | undefined,
+  next: Output<I>,
+): AtInstants<TicketStatus, I> {
+  const targets: Status<I>[] = [];
+  const escalations: Step<I>[] = [];
   for (const run of ev.runs) {
     if (run === null) continue;
     const tp = run.plan;
@@ -510,7 +542,7 @@ export function evaluateTicket(
     if (run.pending) targets.push(pendingStatus(tp, run, ev, escalations));
   }
   const e = ev.events;
-  const surveys: { channel: string; satisfied: boolean; at: Date }[] = [];
+  const surveys: { channel: string; satisfied: boolean; at: I }[] = [];
   const flat = e.surveys;
   if (flat !== null) {
     for (let i = 0; i < flat.length; i += 3) {
@@ -528,7 +560,7 @@ export function evaluateTicket(
     openedAt: next.date(e.openedAt),
     resolvedAt: next.orNull(e.resolvedAt),
     closedAt: next.orNull(e.closedAt),
-    channel: ticket.channel,
+    channel,
     targets,
     escalations,
     surveys,

@@ -9,7 +9,7 @@ import type { Instant } from "../calendar/values.js";
 import { getZone, type Zone } from "../calendar/zone.js";
 import type { Contract } from "../contracts/types.js";
 import { BREACHED, type Cycle, dueOf, LIVE, lastCompliantOf, type TargetRun } from "./clock.js";
-import { cycleStatus, type Evaluation, evaluate, Output, pendingStatus } from "./evaluate.js";
+import { asDate, cycleStatus, type Evaluation, evaluate, Output, pendingStatus } from "./evaluate.js";
 import type { TargetPlan } from "./plan.js";
 import type {
   ExplainedDst,
@@ -216,7 +216,7 @@ export function explainTarget(
   if (cycle === undefined) {
     if (!run.pending)
       return notApplicable(ev, tp, `level "${level}" is not subject to it`, run.pendingCycle, level);
-    const status = pendingStatus(tp, run, ev, null);
+    const status = pendingStatus<Date>(tp, run, ev, null) as TargetStatus;
     return {
       ticketId: ev.ticketId,
       targetId: tp.id,
@@ -239,7 +239,7 @@ export function explainTarget(
   if (cycle.dur === null) {
     return notApplicable(ev, tp, `level "${cycle.level}" is not subject to it`, cycle.n, cycle.level);
   }
-  const status = cycleStatus(tp, cycle, ev, null, new Output());
+  const status = cycleStatus(tp, cycle, ev, null, new Output(asDate)) as TargetStatus;
   return explainCycle(ev, tp, cycle, status, zone);
 }
 

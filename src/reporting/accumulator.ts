@@ -9,7 +9,7 @@ import { civilFromDays, type EpochMs, formatDateKey } from "../calendar/civil.js
 import { describeValue, SlaError } from "../calendar/errors.js";
 import { getZone, localDayOf, type Zone } from "../calendar/zone.js";
 import type { ContractInput, KpiInput } from "../contracts/types.js";
-import type { EscalationStep, TargetStatus, TicketStatus } from "../escalation/types.js";
+import type { AtInstants, TargetStatus, TicketStatus } from "../escalation/types.js";
 import { compareText, hashText, stableStringify } from "./canonical.js";
 import { deriveInspections, type PlanItem } from "./inspections.js";
 import { deriveKpis } from "./kpis.js";
@@ -579,22 +579,38 @@ function allTargets(state: ReportState): TargetAcc[] {
   return out;
 }
 
-function time(d: Date | null | undefined): EpochMs | undefined {
+/**
+ * A status as counted: the public `TicketStatus` (from `buildReportFromStatuses`), or the same with instants as
+ * epoch ms (what `buildReport` evaluates, without a `Date` per instant).
+ * @internal
+ */
+export type CountedStatus = TicketStatus | AtInstants<TicketStatus, EpochMs>;
+type CountedTarget = TargetStatus | AtInstants<TargetStatus, EpochMs>;
+
+/**
+ * The epoch ms of a status instant (`undefined` for none, or for an invalid `Date`); `target` is the index of
+ * the target status it belongs to, for the error path.
+ */
+function time(d: Date | EpochMs | null | undefined, field: string, target = -1): EpochMs | undefined {
+  if (typeof d === "number") return Number.isFinite(d) ? d : undefined;
   if (d === null || d === undefined) return undefined;
+  if (typeof d !== "object" || typeof d.getTime !== "function") {
+    badStatus("an instant as a Date", d, target === -1 ? field : `targets[${target}].${field}`);
+  }
   const t = d.getTime();
   return Number.isFinite(t) ? t : undefined;
 }
 
 /** The counted outcome of one target cycle at `now`. @internal */
-export function outcomeOf(s: TargetStatus, now: EpochMs): CycleOutcome {
+export function outcomeOf(s: CountedTarget, now: EpochMs, i: number): CycleOutcome {
   switch (s.state) {
     case "met":
       return "met";
     case "breached":
-      return time(s.stoppedAt) !== undefined ? "breached" : "openBreached";
+      return time(s.stoppedAt, "stoppedAt", i) !== undefined ? "breached" : "openBreached";
     case "running":
     case "paused": {
-      const b = time(s.breachedAt);
+      const b = time(s.breachedAt, "breachedAt", i);
       return b !== undefined && b <= now ? "openBreached" : "open";
     }
     case "pending":
@@ -613,8 +629,8 @@ function badStatus(what: string, value: unknown, path: string): never {
  * @throws SlaError `E_TYPE` for a malformed status, `E_LIMIT` when a sum outgrows exact integers.
  * @internal
  */
-export function addStatus(state: ReportState, status: TicketStatus): void {
-  const openedAt = time(status.openedAt);
+export function addStatus(state: ReportState, status: CountedStatus): void {
+  const openedAt = time(status.openedAt, "openedAt");
   if (openedAt === undefined) badStatus("openedAt as a valid Date", status.openedAt, "openedAt");
   if (typeof status.id !== "string") badStatus("id as a string", status.id, "id");
   if (openedAt < state.from || openedAt >= state.to || openedAt > state.now) {
@@ -622,9 +638,9 @@ export function addStatus(state: ReportState, status: TicketStatus): void {
     return;
   }
   state.count += 1;
-  const resolvedAt = time(status.resolvedAt);
+  const resolvedAt = time(status.resolvedAt, "resolvedAt");
   if (resolvedAt !== undefined) state.resolved += 1;
-  if (time(status.closedAt) !== undefined) state.closed += 1;
+  if (time(status.closedAt, "closedAt") !== undefined) state.closed += 1;
   bump(state.byLevel, String(status.level));
   bump(state.byPhase, String(status.phase));
   dayAt(state, openedAt).opened += 1;
@@ -658,7 +674,7 @@ export function addStatus(state: ReportState, status: TicketStatus): void {
 
   const escalations = status.escalations;
   for (let i = 0; i < escalations.length; i++) {
-    const step = escalations[i] as EscalationStep;
+    const step = escalations[i] as (typeof escalations)[number];
     const e = escalationAt(state, i, step.targetId, step.stepId, step.action);
     if (step.state === "due") e.due += 1;
     else if (step.state === "skipped") e.skipped += 1;
@@ -667,8 +683,8 @@ export function addStatus(state: ReportState, status: TicketStatus): void {
 
   const targets = status.targets;
   for (let i = 0; i < targets.length; i++) {
-    const t = targets[i] as TargetStatus;
-    const outcome = outcomeOf(t, state.now);
+    const t = targets[i] as CountedTarget;
+    const outcome = outcomeOf(t, state.now, i);
     const level = String(t.level);
     const acc = targetAt(state, i, t.id, level);
     countOutcome(acc, outcome);
@@ -678,8 +694,8 @@ export function addStatus(state: ReportState, status: TicketStatus): void {
     if (outcome === "met" || outcome === "breached") addValue(acc.elapsed, elapsed);
 
     const late = outcome === "breached" || outcome === "openBreached";
-    const breachedAt = late ? time(t.breachedAt) : undefined;
-    if (breachedAt !== undefined) addBreach(state, status.id, t, level, outcome, breachedAt);
+    const breachedAt = late ? time(t.breachedAt, "breachedAt", i) : undefined;
+    if (breachedAt !== undefined) addBreach(state, status.id, t, i, level, outcome, breachedAt);
     if (state.options.rows === "breaches" && !late) continue;
     state.rows.total += 1;
     // Check the key before building: after the first few thousand, almost no row is among the first.
@@ -696,10 +712,10 @@ export function addStatus(state: ReportState, status: TicketStatus): void {
       cycle: t.cycle,
       level,
       outcome,
-      startedAt: time(t.startedAt),
-      dueAt: time(t.dueAt),
-      stoppedAt: time(t.stoppedAt),
-      breachedAt: time(t.breachedAt),
+      startedAt: time(t.startedAt, "startedAt", i),
+      dueAt: time(t.dueAt, "dueAt", i),
+      stoppedAt: time(t.stoppedAt, "stoppedAt", i),
+      breachedAt: time(t.breachedAt, "breachedAt", i),
       elapsedMs: elapsed,
       pausedMs: t.pausedMs,
       targetMs: t.targetMs === undefined ? null : t.targetMs,
@@ -712,7 +728,8 @@ export function addStatus(state: ReportState, status: TicketStatus): void {
 function addBreach(
   state: ReportState,
   ticketId: string,
-  t: TargetStatus,
+  t: CountedTarget,
+  i: number,
   level: string,
   outcome: CycleOutcome,
   breachedAt: EpochMs,
@@ -728,9 +745,9 @@ function addBreach(
     targetId: t.id,
     cycle: t.cycle,
     level,
-    dueAt: time(t.dueAt),
+    dueAt: time(t.dueAt, "dueAt", i),
     breachedAt,
-    stoppedAt: outcome === "breached" ? time(t.stoppedAt) : undefined,
+    stoppedAt: outcome === "breached" ? time(t.stoppedAt, "stoppedAt", i) : undefined,
     date: day.date,
   };
   keep(drafts, draft, key);

@@ -4,7 +4,7 @@
  */
 import { SlaError } from "../calendar/errors.js";
 import type { Contract } from "../contracts/types.js";
-import { evaluateTicket } from "../escalation/index.js";
+import { evaluateTicketMs } from "../escalation/evaluate.js";
 import type { Ticket } from "../escalation/types.js";
 import { addSkipped, addStatus, finishState, type ReportState } from "./accumulator.js";
 import { startReport } from "./core.js";
@@ -25,9 +25,9 @@ function idOf(ticket: unknown): string {
 }
 
 function addTicket(state: ReportState, contract: Contract, ticket: Ticket, skip: boolean): void {
-  let status: ReturnType<typeof evaluateTicket>;
+  let status: ReturnType<typeof evaluateTicketMs>;
   try {
-    status = evaluateTicket(contract, ticket, state.now);
+    status = evaluateTicketMs(contract, ticket, state.now);
   } catch (e) {
     if (skip && e instanceof SlaError) {
       addSkipped(state, idOf(ticket), e.code, e.message);

@@ -118,6 +118,20 @@ describe("errors", () => {
     expect(error(() => buildReportFromStatuses(contract, 42 as never, options)).code).toBe("E_TYPE");
   });
 
+  it("rejects a status instant that is not a Date (a JSON text, say) with E_TYPE and its path", () => {
+    const good = statuses[0] as (typeof statuses)[number];
+    const opened = error(() =>
+      buildReportFromStatuses(contract, [{ ...good, openedAt: "2025-10-01" as never }], options),
+    );
+    expect([opened.code, opened.path]).toEqual(["E_TYPE", "openedAt"]);
+    const target = { ...(good.targets[1] as (typeof good.targets)[number]), dueAt: "2025-10-01" as never };
+    const targets = [good.targets[0], target, ...good.targets.slice(2)] as typeof good.targets;
+    const due = error(() =>
+      buildReportFromStatuses(contract, [{ ...good, targets }], { ...options, rows: "all" }),
+    );
+    expect([due.code, due.path]).toEqual(["E_TYPE", "targets[1].dueAt"]);
+  });
+
   it("merges only reports of the same contract, window, now and options", () => {
     const a = buildReportFromStatuses(contract, [], options, plan);
     const b = buildReportFromStatuses(contract, [], { ...options, now: "2025-11-02T00:00:00+08:00" }, plan);
