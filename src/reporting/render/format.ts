@@ -101,3 +101,39 @@ export function kpiTally(report: ServiceReport): { pass: number; fail: number; n
   for (const k of report.kpis) tally[k.status] += 1;
   return tally;
 }
+
+/** Header of the per-target table of the Markdown and HTML reports. @internal */
+export const TARGET_COLUMNS: readonly string[] = [
+  "Target",
+  "Level",
+  "Met",
+  "Breached",
+  "Open",
+  "Open, breached",
+  "Pending",
+  "Cancelled",
+  "Compliance",
+  "Mean",
+  "Median",
+  "p90",
+  "Max",
+];
+
+/** Rows of the per-target table (counts as numbers, the rest as text; `≈` marks bucketed percentiles). @internal */
+export function targetRows(r: ServiceReport): (string | number)[][] {
+  return r.targets.map((t) => [
+    targetName(r, t.targetId),
+    levelName(r, t.level),
+    t.counts.met,
+    t.counts.breached,
+    t.counts.open,
+    t.counts.openBreached,
+    t.counts.pending,
+    t.counts.cancelled,
+    pct(t.compliance),
+    dur(t.elapsed.meanMs),
+    `${t.elapsed.exact ? "" : "≈ "}${dur(t.elapsed.medianMs)}`,
+    `${t.elapsed.exact ? "" : "≈ "}${dur(t.elapsed.p90Ms)}`,
+    dur(t.elapsed.maxMs),
+  ]);
+}

@@ -17,7 +17,9 @@ import {
   levelName,
   localTime,
   pct,
+  TARGET_COLUMNS,
   targetName,
+  targetRows,
   windowText,
 } from "./format.js";
 import { PRINTED_BREACHES } from "./markdown.js";
@@ -235,36 +237,8 @@ export function renderHtml(r: ServiceReport): string {
       `<figure>${complianceChart(r)}<figcaption>Bars: met / decided cycles (met + breached + open and already breached). Dashed line: the contract's minimum.</figcaption></figure>` +
         table(
           "Target cycles by outcome, and elapsed working time of the stopped cycles (median and p90 by nearest rank)",
-          [
-            "Target",
-            "Level",
-            "Met",
-            "Breached",
-            "Open",
-            "Open, breached",
-            "Pending",
-            "Cancelled",
-            "Compliance",
-            "Mean",
-            "Median",
-            "p90",
-            "Max",
-          ],
-          r.targets.map((t) => [
-            targetName(r, t.targetId),
-            levelName(r, t.level),
-            t.counts.met,
-            t.counts.breached,
-            t.counts.open,
-            t.counts.openBreached,
-            t.counts.pending,
-            t.counts.cancelled,
-            pct(t.compliance),
-            dur(t.elapsed.meanMs),
-            `${t.elapsed.exact ? "" : "≈ "}${dur(t.elapsed.medianMs)}`,
-            `${t.elapsed.exact ? "" : "≈ "}${dur(t.elapsed.p90Ms)}`,
-            dur(t.elapsed.maxMs),
-          ]),
+          TARGET_COLUMNS,
+          targetRows(r),
         ),
     ),
   );

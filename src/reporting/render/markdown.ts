@@ -15,7 +15,9 @@ import {
   localTime,
   pct,
   statusText,
+  TARGET_COLUMNS,
   targetName,
+  targetRows,
   windowText,
 } from "./format.js";
 
@@ -87,36 +89,8 @@ export function renderMarkdown(r: ServiceReport): string {
   else {
     out.push(
       table(
-        [
-          "Target",
-          "Level",
-          "Met",
-          "Breached",
-          "Open",
-          "Open, breached",
-          "Pending",
-          "Cancelled",
-          "Compliance",
-          "Mean",
-          "Median",
-          "p90",
-          "Max",
-        ],
-        r.targets.map((t) => [
-          mdText(targetName(r, t.targetId)),
-          mdText(levelName(r, t.level)),
-          String(t.counts.met),
-          String(t.counts.breached),
-          String(t.counts.open),
-          String(t.counts.openBreached),
-          String(t.counts.pending),
-          String(t.counts.cancelled),
-          pct(t.compliance),
-          dur(t.elapsed.meanMs),
-          `${t.elapsed.exact ? "" : "≈"}${dur(t.elapsed.medianMs)}`,
-          `${t.elapsed.exact ? "" : "≈"}${dur(t.elapsed.p90Ms)}`,
-          dur(t.elapsed.maxMs),
-        ]),
+        TARGET_COLUMNS,
+        targetRows(r).map((row) => row.map((cell) => mdText(String(cell)))),
       ),
     );
   }
