@@ -1,7 +1,8 @@
 // A monthly report over 1,000,000 tickets, evaluation included (issue 5: goal under 5 s on one core). The
 // tickets are generated lazily and streamed into buildReport (generating them is timed apart and shown); a
-// second pass measures the live heap after a full GC every 65,536 tickets, to show that memory stays bounded. Run after `npm run build`:
-// `node --expose-gc bench/report.mjs` (part of `npm run bench`; BENCH_REPORT_TICKETS=N for a shorter run).
+// second pass measures the live heap after a full GC every 65,536 tickets, to show that memory stays bounded.
+// Run after `npm run build`: `node --expose-gc bench/report.mjs` (part of `npm run bench`;
+// BENCH_REPORT_TICKETS=N for a shorter run).
 import { contractInput, makeTicket, mulberry32 } from "./tickets.mjs";
 
 const con = await import("slakit/contracts");
