@@ -35,7 +35,9 @@ const attempt = (fn) => {
   try {
     return { ok: fn() };
   } catch (e) {
-    return { error: e?.name, code: e?.code, path: e?.path, message: e?.message, issues: e?.issues };
+    // Issues are compared without the pathSegments added by the redesign (the text path is kept and compared).
+    const issues = e?.issues?.map(({ code, path, message }) => ({ code, path, message }));
+    return { error: e?.name, code: e?.code, path: e?.path, message: e?.message, issues };
   }
 };
 

@@ -5,7 +5,7 @@
  * @module schema
  */
 import * as z from "zod";
-import { schemas } from "./contracts/schemas.js";
+import { schemas } from "./contracts/kernel.js";
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null) {

@@ -3,34 +3,21 @@
  * Every function takes `Date | number | string` instants and returns `Date`s or integer milliseconds.
  * @module
  */
+import { describeValue, SlaError } from "../errors.js";
 import type { DurationMs, EpochMs } from "./civil.js";
-import {
-  addDays,
-  addTime,
-  createEngine,
-  type Engine,
-  forEachPeriod,
-  isOpen,
-  subtractTime,
-  timeBetween,
-} from "./engine.js";
-import { describeValue, SlaError } from "./errors.js";
+import { type Duration, MAX_DAYS, MAX_DURATION_MS, type ParsedDuration, parseDuration } from "./duration.js";
+import { createEngine, type Engine } from "./engine/chunk.js";
+import { addWorkingDays } from "./engine/days.js";
+import { forEachPeriod } from "./engine/periods.js";
+import { addWorkingTime, isOpen, subtractWorkingTime, workingTimeBetween } from "./engine/search.js";
+import { epochMsOf, type Instant, toEpochMs } from "./instant.js";
 import { type CalendarSpec, compileVersions } from "./spec.js";
-import {
-  type Duration,
-  type Instant,
-  MAX_DAYS,
-  MAX_DURATION_MS,
-  type ParsedDuration,
-  parseDuration,
-  toEpochMs,
-} from "./values.js";
 
 const ENGINE: unique symbol = Symbol("slakit.calendar");
 
 /**
  * A compiled, frozen calendar. Create it with {@link compileCalendar}; its working time is computed lazily,
- * one local year at a time, and cached inside it.
+ * one local month at a time, and cached inside it.
  *
  * @category Calendar
  */
@@ -106,15 +93,6 @@ export interface AddBusinessDaysOptions {
   readonly days?: "endOfDay" | "sameTime";
 }
 
-/** `toEpochMs` with a fast path for in-range integer milliseconds. */
-function epochMs(value: Instant, path: string): EpochMs {
-  return typeof value === "number" && value >= MIN_FAST && value < MAX_FAST && Number.isInteger(value)
-    ? value
-    : toEpochMs(value, path);
-}
-const MIN_FAST = -2_208_988_800_000; // 1900-01-01T00:00:00Z
-const MAX_FAST = 7_258_118_400_000; // 2200-01-01T00:00:00Z
-
 const durations = new Map<string, ParsedDuration>();
 
 function durationOf(value: Duration): ParsedDuration {
@@ -179,7 +157,7 @@ export function addBusinessTime(
   options?: AddBusinessTimeOptions,
 ): Date {
   const engine = engineOf(calendar);
-  const t = epochMs(start, "start");
+  const t = epochMsOf(start, "start");
   if (
     typeof duration === "number" &&
     options === undefined &&
@@ -187,12 +165,12 @@ export function addBusinessTime(
     duration <= MAX_DURATION_MS &&
     Number.isInteger(duration)
   ) {
-    return new Date(addTime(engine, t, duration, false));
+    return new Date(addWorkingTime(engine, t, duration, "dueAt"));
   }
   const d = durationOf(duration);
   checkOptions(options);
-  if (d.kind === "days") return new Date(addDays(engine, t, d.days, options?.days === "sameTime"));
-  return new Date(addTime(engine, t, d.ms, options?.boundary === "nextOpening"));
+  if (d.kind === "days") return new Date(addWorkingDays(engine, t, d.days, options?.days === "sameTime"));
+  return new Date(addWorkingTime(engine, t, d.ms, options?.boundary ?? "dueAt"));
 }
 
 /**
@@ -219,11 +197,11 @@ export function subtractBusinessTime(
   options?: AddBusinessTimeOptions,
 ): Date {
   const engine = engineOf(calendar);
-  const t = epochMs(end, "end");
+  const t = epochMsOf(end, "end");
   const d = durationOf(duration);
   checkOptions(options);
-  if (d.kind === "days") return new Date(addDays(engine, t, -d.days, options?.days === "sameTime"));
-  return new Date(subtractTime(engine, t, d.ms, options?.boundary === "nextOpening"));
+  if (d.kind === "days") return new Date(addWorkingDays(engine, t, -d.days, options?.days === "sameTime"));
+  return new Date(subtractWorkingTime(engine, t, d.ms, options?.boundary ?? "dueAt"));
 }
 
 /**
@@ -243,11 +221,11 @@ export function subtractBusinessTime(
  */
 export function businessTimeBetween(calendar: Calendar, from: Instant, to: Instant): DurationMs {
   const engine = engineOf(calendar);
-  return timeBetween(engine, epochMs(from, "from"), epochMs(to, "to"));
+  return workingTimeBetween(engine, epochMsOf(from, "from"), epochMsOf(to, "to"));
 }
 
 /**
- * Adds business days (SPEC.md rule 6, the Chinese Civil Code's rule for periods): the start day is not counted
+ * Adds business days (the Chinese Civil Code's rule for periods): the start day is not counted
  * and the deadline is the end of working hours of the Nth following working day. A working day is a local
  * date with any working time.
  *
@@ -274,7 +252,7 @@ export function addBusinessDays(
   options?: AddBusinessDaysOptions,
 ): Date {
   const engine = engineOf(calendar);
-  const t = epochMs(start, "start");
+  const t = epochMsOf(start, "start");
   if (!Number.isSafeInteger(days) || Math.abs(days) > MAX_DAYS) {
     throw new SlaError(
       "E_DAYS",
@@ -283,7 +261,7 @@ export function addBusinessDays(
     );
   }
   checkOptions(options);
-  return new Date(addDays(engine, t, days === 0 ? 0 : days, options?.days === "sameTime"));
+  return new Date(addWorkingDays(engine, t, days === 0 ? 0 : days, options?.days === "sameTime"));
 }
 
 /**
@@ -301,7 +279,7 @@ export function addBusinessDays(
  * @category Calendar
  */
 export function isBusinessTime(calendar: Calendar, t: Instant): boolean {
-  return isOpen(engineOf(calendar), epochMs(t, "t"));
+  return isOpen(engineOf(calendar), epochMsOf(t, "t"));
 }
 
 /**
@@ -318,7 +296,7 @@ export function isBusinessTime(calendar: Calendar, t: Instant): boolean {
  * @category Calendar
  */
 export function nextBusinessTime(calendar: Calendar, t: Instant): Date {
-  return new Date(addTime(engineOf(calendar), epochMs(t, "t"), 0, true));
+  return new Date(addWorkingTime(engineOf(calendar), epochMsOf(t, "t"), 0, "nextOpening"));
 }
 
 /**

@@ -83,3 +83,59 @@ export function parseDateKey(text: string): DateKey | undefined {
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
   return y * 10_000 + m * 100 + d;
 }
+
+/** Year of a date key. @internal */
+export function yearOf(key: DateKey): number {
+  return Math.floor(key / 10_000);
+}
+
+/** Month (1–12) of a date key. @internal */
+export function monthOf(key: DateKey): number {
+  return Math.floor(key / 100) % 100;
+}
+
+/** Day of the month (1–31) of a date key. @internal */
+export function dayOf(key: DateKey): number {
+  return key % 100;
+}
+
+/** Day number of the first day of a month given as months since year 0 (`year * 12 + month - 1`). @internal */
+export function monthStartDay(monthIndex: number): number {
+  return daysFromCivil(Math.floor(monthIndex / 12), (((monthIndex % 12) + 12) % 12) + 1, 1);
+}
+
+/** Months since year 0 (`year * 12 + month - 1`) of the month holding a day number. @internal */
+export function monthIndexOf(day: number): number {
+  const key = civilFromDays(day);
+  return yearOf(key) * 12 + monthOf(key) - 1;
+}
+
+/**
+ * Adds civil months to a day number: the same-numbered day, or the month's last day if it has none (the civil
+ * rule for periods: 01-31 + 1 month is 02-28, or 02-29 in a leap year).
+ * @internal
+ */
+export function addMonths(day: number, months: number): number {
+  const key = civilFromDays(day);
+  const total = yearOf(key) * 12 + monthOf(key) - 1 + months;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  return daysFromCivil(y, m, Math.min(dayOf(key), daysInMonth(y, m)));
+}
+
+/** A civil period of the calendar: a month, a calendar quarter or a year. @internal */
+export type CivilPeriod = "month" | "quarter" | "year";
+
+const PERIOD_MONTHS: Readonly<Record<CivilPeriod, number>> = { month: 1, quarter: 3, year: 12 };
+
+/** Day number of the first day of the month, quarter or year holding a day number. @internal */
+export function startOfPeriod(day: number, per: CivilPeriod): number {
+  const index = monthIndexOf(day);
+  const size = PERIOD_MONTHS[per];
+  return monthStartDay(index - (((index % size) + size) % size));
+}
+
+/** Day number of the first day of the month, quarter or year after the one holding a day number. @internal */
+export function nextPeriodStart(day: number, per: CivilPeriod): number {
+  return addMonths(startOfPeriod(day, per), PERIOD_MONTHS[per]);
+}

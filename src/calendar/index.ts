@@ -4,6 +4,18 @@
  *
  * @module calendar
  */
+
+export {
+  type CalendarErrorCode,
+  type CommonErrorCode,
+  type ContractErrorCode,
+  type EscalationErrorCode,
+  formatPath,
+  type PathSegment,
+  parsePath,
+  SlaError,
+  type SlaErrorCode,
+} from "../errors.js";
 export {
   type AddBusinessDaysOptions,
   type AddBusinessTimeOptions,
@@ -18,7 +30,8 @@ export {
   subtractBusinessTime,
 } from "./calendar.js";
 export type { DurationMs, EpochMs } from "./civil.js";
-export { SlaError, type SlaErrorCode } from "./errors.js";
+export { type Duration, type ParsedDuration, parseDuration } from "./duration.js";
+export { type Instant, toEpochMs } from "./instant.js";
 export {
   CALENDAR_LIMITS,
   type CalendarFields,
@@ -29,4 +42,3 @@ export {
   type Weekday,
   type WeekSpec,
 } from "./spec.js";
-export { type Duration, type Instant, type ParsedDuration, parseDuration, toEpochMs } from "./values.js";

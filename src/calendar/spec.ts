@@ -3,8 +3,9 @@
  * `calendar` sits below `contracts` and imports no schema library.
  * @module
  */
+import { describeValue, joinPath, SlaError, suggest } from "../errors.js";
 import { type DateKey, daysFromKey, formatDateKey, parseDateKey } from "./civil.js";
-import { describeValue, joinPath, SlaError, suggest } from "./errors.js";
+import { parseTimeOfDay } from "./time-of-day.js";
 import { getZone, type Zone } from "./zone.js";
 
 /** A day of the week as written in a calendar spec. @category Calendar */
@@ -106,7 +107,6 @@ export const CALENDAR_LIMITS = Object.freeze({
 });
 
 const WEEKDAYS: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-const TIME = /^([01]\d|2[0-4]):([0-5]\d)(?::([0-5]\d))?$/;
 const FIELDS = new Set(["timezone", "week", "holidays", "overrides", "breaks", "versions"]);
 const VERSION_FIELDS = new Set(["from", "timezone", "week", "holidays", "overrides", "breaks"]);
 const EMPTY_DAY: DayPattern = Object.freeze({ own: Object.freeze([]), tail: Object.freeze([]) });
@@ -144,15 +144,14 @@ function checkKeys(object: Record<string, unknown>, allowed: ReadonlySet<string>
 
 /** Parses `"HH:MM"` / `"HH:MM:SS"` into seconds of the day; `"24:00"` only where `end` is true. */
 function parseTime(value: unknown, path: string, end: boolean): number {
-  const m = typeof value === "string" ? TIME.exec(value) : null;
-  if (m === null) {
+  const seconds = parseTimeOfDay(value);
+  if (seconds === undefined) {
     throw new SlaError(
       "E_TIME_SYNTAX",
       `Expected a time of day "HH:MM" or "HH:MM:SS", received ${describeValue(value)}`,
       path,
     );
   }
-  const seconds = Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
   if (seconds > 86_400 || (seconds === 86_400 && !end)) {
     throw new SlaError(
       "E_TIME_SYNTAX",

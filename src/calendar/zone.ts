@@ -4,13 +4,13 @@
  *
  * Why not a dependency: date-fns-tz reads offsets through the host's local fields and resolves DST gaps
  * backwards; `@date-fns/tz`'s `TZDate` resolves gaps and folds differently under different host zones
- * (research/anchors-ecosystem.md §3.1). Offsets read from `Intl.DateTimeFormat#formatToParts` with an explicit
+ * (the test suite pins both). Offsets read from `Intl.DateTimeFormat#formatToParts` with an explicit
  * zone do not depend on the host, and the table makes each lookup a few comparisons.
  * @internal
  * @module
  */
+import { describeValue, editDistance, SlaError } from "../errors.js";
 import { civilFromDays, DAY, daysFromCivil, type EpochMs, SECOND } from "./civil.js";
-import { describeValue, editDistance, SlaError } from "./errors.js";
 
 /** Earliest and latest instants slakit computes with: 1800-01-01 and 2300-01-01 UTC. @internal */
 export const MIN_EPOCH_MS: EpochMs = daysFromCivil(1800, 1, 1) * DAY;
@@ -265,6 +265,48 @@ function createZone(id: string, format: Intl.DateTimeFormat): Zone {
   return Object.freeze({ id, offsetAt, stableOffset, transitionsIn });
 }
 
+/** Any instant of a wall-clock time lies within this much of it (no UTC offset exceeds ±26 h). */
+const WALL_REACH_MS = 26 * 3_600_000;
+
+/**
+ * Every instant whose local wall clock in the zone reads `wall`, ascending: one normally, none in a gap (spring
+ * forward), two in an overlap (fall back).
+ *
+ * @param zone - The zone.
+ * @param wall - Local wall-clock time written as UTC epoch milliseconds (`Date.UTC(y, m - 1, d, h, mi)`).
+ * @returns The instants, ascending.
+ * @internal
+ */
+export function possibleInstants(zone: Zone, wall: number): EpochMs[] {
+  const from = wall - WALL_REACH_MS;
+  const to = wall + WALL_REACH_MS;
+  const stable = zone.stableOffset(from, to);
+  if (stable !== undefined) return [wall - stable];
+  const transitions = zone.transitionsIn(from, to);
+  const out: EpochMs[] = [];
+  let offset = zone.offsetAt(from);
+  let segmentStart = from;
+  for (let i = 0; i <= transitions.length; i++) {
+    const segmentEnd = i < transitions.length ? (transitions[i] as { at: number }).at : to;
+    const candidate = wall - offset;
+    if (candidate >= segmentStart && candidate < segmentEnd && !out.includes(candidate)) out.push(candidate);
+    if (i < transitions.length) {
+      offset = (transitions[i] as { after: number }).after;
+      segmentStart = segmentEnd;
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** The instant of a wall time inside a gap: moved forward by the gap's length (the offset before it applies). */
+function gapInstant(zone: Zone, wall: number): EpochMs {
+  const transitions = zone.transitionsIn(wall - WALL_REACH_MS, wall + WALL_REACH_MS);
+  for (const { at, before, after } of transitions) {
+    if (wall >= at + before && wall < at + after) return wall - before;
+  }
+  return wall - zone.offsetAt(wall - WALL_REACH_MS); // unreachable for real tzdata; a safe fallback
+}
+
 /**
  * Resolves a wall-clock time in a zone to an instant with Temporal's `"compatible"` rule: in a gap
  * (spring forward) the time moves forward by the gap's length (02:30 → 03:30); in an overlap (fall back) the
@@ -276,32 +318,29 @@ function createZone(id: string, format: Intl.DateTimeFormat): Zone {
  * @internal
  */
 export function resolveWall(zone: Zone, wall: number): EpochMs {
-  // Any instant for this wall time lies within 26 hours of it; look at the offsets in use around there.
-  const from = wall - 26 * 3_600_000;
-  const to = wall + 26 * 3_600_000;
-  const stable = zone.stableOffset(from, to);
+  const stable = zone.stableOffset(wall - WALL_REACH_MS, wall + WALL_REACH_MS);
   if (stable !== undefined) return wall - stable;
-  const first = zone.offsetAt(from);
-  const transitions = zone.transitionsIn(from, to);
-  if (transitions.length === 0) return wall - first;
-  let best = Number.POSITIVE_INFINITY;
-  let offset = first;
-  let segmentStart = from;
-  for (let i = 0; i <= transitions.length; i++) {
-    const segmentEnd = i < transitions.length ? (transitions[i] as { at: number }).at : to;
-    const candidate = wall - offset;
-    if (candidate >= segmentStart && candidate < segmentEnd && candidate < best) best = candidate;
-    if (i < transitions.length) {
-      offset = (transitions[i] as { after: number }).after;
-      segmentStart = segmentEnd;
-    }
-  }
-  if (best !== Number.POSITIVE_INFINITY) return best;
-  // A gap: use the offset in force before the transition whose gap holds this wall time.
-  for (const { at, before, after } of transitions) {
-    if (wall >= at + before && wall < at + after) return wall - before;
-  }
-  return wall - first; // unreachable for real tzdata; a safe fallback
+  const candidates = possibleInstants(zone, wall);
+  return candidates.length > 0 ? (candidates[0] as number) : gapInstant(zone, wall);
+}
+
+/** Which case of the compatible rule a wall time hit. @internal */
+export type WallAdjustment = "none" | "gap" | "overlap";
+
+/**
+ * {@link resolveWall}, also telling which case the rule hit: `"gap"` (the wall time does not exist and was moved
+ * forward), `"overlap"` (it exists twice and the earlier instant was taken) or `"none"`.
+ * @internal
+ */
+export function resolveWallNoted(zone: Zone, wall: number): { at: EpochMs; adjustment: WallAdjustment } {
+  const candidates = possibleInstants(zone, wall);
+  if (candidates.length === 0) return { at: gapInstant(zone, wall), adjustment: "gap" };
+  return { at: candidates[0] as number, adjustment: candidates.length > 1 ? "overlap" : "none" };
+}
+
+/** The instant at which a local day (days since 1970-01-01 in the zone) begins. @internal */
+export function localMidnight(zone: Zone, day: number): EpochMs {
+  return resolveWall(zone, day * DAY);
 }
 
 /** The local day number (days since 1970-01-01 in the zone) of an instant. @internal */

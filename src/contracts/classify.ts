@@ -3,10 +3,11 @@
  * contract's conditions.
  * @module
  */
+
 import { Engine } from "json-rules-engine";
-import { joinPath, SlaError } from "../calendar/errors.js";
+import { joinPath, SlaError } from "../errors.js";
 import { describeType } from "./compile.js";
-import { type ContractInternals, type FactInfo, internalsOf } from "./internal.js";
+import { type CompiledContract, compiledOf, type FactInfo } from "./compiled.js";
 import type { ConditionInput, Contract } from "./types.js";
 import { describeValue, isPlainObject, suggest } from "./util.js";
 
@@ -38,9 +39,9 @@ const STRICT_OPERATORS: readonly [string, (fact: unknown, value: unknown) => boo
   ["doesNotContain", (a, b) => Array.isArray(a) && !a.includes(b)],
 ];
 
-const engines = new WeakMap<ContractInternals, { engine: Engine; order: ReadonlyMap<string, number> }>();
+const engines = new WeakMap<CompiledContract, { engine: Engine; order: ReadonlyMap<string, number> }>();
 
-function engineFor(data: ContractInternals): { engine: Engine; order: ReadonlyMap<string, number> } {
+function engineFor(data: CompiledContract): { engine: Engine; order: ReadonlyMap<string, number> } {
   let cached = engines.get(data);
   if (cached === undefined) {
     const engine = new Engine([], { allowUndefinedFacts: true, allowUndefinedConditions: false });
@@ -90,7 +91,7 @@ function matches(type: FactInfo["type"], value: unknown): boolean {
  * @category Contracts
  */
 export async function classifyTicket(contract: Contract, facts: TicketFacts): Promise<string> {
-  const data = internalsOf(contract);
+  const data = compiledOf(contract);
   if (!isPlainObject(facts)) {
     throw new SlaError(
       "E_TYPE",

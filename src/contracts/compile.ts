@@ -5,23 +5,42 @@
  * @internal
  * @module
  */
-import { type Calendar, compileCalendar } from "../calendar/calendar.js";
+
 import {
+  type Calendar,
+  type CalendarSpec,
   civilFromDays,
+  compileCalendar,
   DAY,
   type DateKey,
   daysFromCivil,
   daysFromKey,
   daysInMonth,
+  engineOf,
+  getZone,
+  type ParsedDuration,
   parseDateKey,
-} from "../calendar/civil.js";
-import { joinPath } from "../calendar/errors.js";
-import { parseRecurrence, type Recurrence } from "../calendar/recurrence.js";
-import type { CalendarSpec } from "../calendar/spec.js";
-import { type Duration, type ParsedDuration, parseDuration } from "../calendar/values.js";
-import { getZone, resolveWall, type Zone } from "../calendar/zone.js";
-import type { ContractIssue } from "./errors.js";
-import type { CompiledInspection, CompiledPhase, ContractInternals, FactInfo, FactType } from "./internal.js";
+  parseDuration,
+  parseRecurrence,
+  type Recurrence,
+  resolveWall,
+  type Zone,
+} from "../calendar/kernel.js";
+import { joinPath } from "../errors.js";
+import { canonicalFingerprint } from "./canonical.js";
+import {
+  BUILTIN_EVENT,
+  COMPILED,
+  type CompiledContract,
+  type CompiledInspection,
+  type CompiledPhase,
+  EVENT_ROLE,
+  type FactInfo,
+  type FactType,
+  kpiRule,
+  type TargetRules,
+} from "./compiled.js";
+import type { IssueDraft } from "./errors.js";
 import { CONTRACT_LIMITS } from "./prepass.js";
 import { OPERATORS } from "./schemas.js";
 import {
@@ -79,10 +98,10 @@ function eventsOf(value: unknown): string[] {
 
 /** Result of the semantic pass: the issues, and the compiled parts when there are none. @internal */
 export interface Compiled {
-  readonly issues: readonly ContractIssue[];
+  readonly issues: readonly IssueDraft[];
   /** Calendar paths whose compilation failed (zod's findings under them are superseded). */
   readonly failedCalendars: ReadonlySet<string>;
-  build(): { contract: Contract; internals: ContractInternals };
+  build(): Contract;
 }
 
 /**
@@ -373,8 +392,10 @@ export function compileContract(data: unknown): Compiled {
       else seconds = s;
     }
     const due = own(obj, "due");
-    if (typeof due === "string" || typeof due === "number")
-      issues.run(() => parseDuration(due, joinPath(path, "due")));
+    const dueValue =
+      typeof due === "string" || typeof due === "number"
+        ? issues.run(() => parseDuration(due, joinPath(path, "due")))
+        : undefined;
     const calendarValue = own(obj, "calendar");
     const calendar =
       calendarValue === undefined
@@ -382,7 +403,6 @@ export function compileContract(data: unknown): Compiled {
           ? undefined
           : calendars.get(defaultCalendarName)
         : calendarRef(calendarValue, joinPath(path, "calendar"));
-    const dueValue = typeof due === "string" || typeof due === "number" ? (due as Duration) : undefined;
     if (own(obj, "rrule") !== undefined) {
       const startText = asString(own(obj, "start"));
       const startKey =
@@ -465,6 +485,18 @@ export function compileContract(data: unknown): Compiled {
       const compiledTargets = orderedParts.map((part) =>
         compileTarget(part, inputTargets.get(part.id) as TargetInput, contractOnLevelChange),
       );
+      const compiled = compiledForm({
+        input,
+        zone: zone as Zone,
+        eventTypes: [...eventTypes],
+        targets: compiledTargets,
+        phases,
+        inspections,
+        facts,
+        rules: rules.map((r) =>
+          Object.freeze({ ...r, when: (input.levels[r.index] as LevelInput).when as ConditionInput }),
+        ),
+      });
       const contract: Contract = Object.freeze({
         id: input.id,
         input,
@@ -474,20 +506,92 @@ export function compileContract(data: unknown): Compiled {
         defaultLevel: input.defaultLevel,
         targets: Object.freeze(compiledTargets),
         eventTypes: readonlySet(eventTypes),
+        [COMPILED]: compiled,
       });
-      const internals: ContractInternals = Object.freeze({
-        phases: phases === undefined ? undefined : Object.freeze(phases),
-        inspections: Object.freeze(inspections),
-        facts: readonlyMap(facts),
-        rules: Object.freeze(
-          rules.map((r) =>
-            Object.freeze({ ...r, when: (input.levels[r.index] as LevelInput).when as ConditionInput }),
-          ),
-        ),
-      });
-      return { contract, internals };
+      return contract;
     },
   };
+}
+
+/** The {@link EVENT_ROLE} bits of every event type for one target. */
+function eventRoles(t: CompiledTarget, eventNumbers: ReadonlyMap<string, number>): readonly number[] {
+  const roles = new Array<number>(eventNumbers.size).fill(0);
+  const mark = (names: readonly string[], bit: number) => {
+    for (const name of names) {
+      const n = eventNumbers.get(name) as number;
+      roles[n] = (roles[n] as number) | bit;
+    }
+  };
+  roles[BUILTIN_EVENT.levelChanged] = EVENT_ROLE.level;
+  if ("events" in t.start) mark(t.start.events, EVENT_ROLE.start);
+  mark(t.stopEvents, EVENT_ROLE.stop);
+  mark(t.resetEvents, EVENT_ROLE.reset);
+  mark(t.cancelEvents, EVENT_ROLE.cancel);
+  if (t.pause?.kind === "events") {
+    mark([t.pause.event], EVENT_ROLE.pause);
+    mark([t.pause.resumeEvent], EVENT_ROLE.resume);
+  } else if (t.pause?.kind === "statuses") {
+    roles[BUILTIN_EVENT.statusChanged] = (roles[BUILTIN_EVENT.statusChanged] as number) | EVENT_ROLE.status;
+  }
+  return Object.freeze(roles);
+}
+
+/** The compiled form of a valid contract: what `escalation` and `reporting` read. */
+function compiledForm(parts: {
+  input: ContractInput;
+  zone: Zone;
+  eventTypes: readonly string[];
+  targets: readonly CompiledTarget[];
+  phases: readonly CompiledPhase[] | undefined;
+  inspections: readonly CompiledInspection[];
+  facts: ReadonlyMap<string, FactInfo>;
+  rules: CompiledContract["rules"];
+}): CompiledContract {
+  const eventNumbers = new Map(parts.eventTypes.map((name, i) => [name, i]));
+  const numbers = (names: readonly string[]) =>
+    Object.freeze(names.map((n) => eventNumbers.get(n) as number));
+  const targetIndex = new Map(parts.targets.map((t, i) => [t.id, i]));
+  const targets = parts.targets.map(
+    (t, index): TargetRules =>
+      Object.freeze({
+        index,
+        id: t.id,
+        target: t,
+        engine: engineOf(t.calendar),
+        roles: eventRoles(t, eventNumbers),
+        parent: "breachOf" in t.start ? (targetIndex.get(t.start.breachOf) as number) : -1,
+        startEvents: "events" in t.start ? numbers(t.start.events) : Object.freeze([]),
+        stopEvents: numbers(t.stopEvents),
+        resetEvents: numbers(t.resetEvents),
+        cancelEvents: numbers(t.cancelEvents),
+        pause:
+          t.pause === undefined
+            ? undefined
+            : t.pause.kind === "events"
+              ? Object.freeze({
+                  kind: "events" as const,
+                  pauseEvent: eventNumbers.get(t.pause.event) as number,
+                  resumeEvent: eventNumbers.get(t.pause.resumeEvent) as number,
+                })
+              : Object.freeze({ kind: "statuses" as const, statuses: readonlySet(t.pause.statuses) }),
+      }),
+  );
+  return Object.freeze({
+    zone: parts.zone,
+    fingerprint: canonicalFingerprint(parts.input),
+    eventTypes: Object.freeze([...parts.eventTypes]),
+    eventNumbers: readonlyMap(eventNumbers),
+    levels: readonlySet(parts.input.levels.map((l) => l.id)),
+    targets: Object.freeze(targets),
+    targetIndex: readonlyMap(targetIndex),
+    phases: parts.phases === undefined ? undefined : Object.freeze([...parts.phases]),
+    inspections: Object.freeze([...parts.inspections]),
+    kpis: Object.freeze(
+      (parts.input.kpis ?? []).map((definition) => Object.freeze({ definition, ...kpiRule(definition) })),
+    ),
+    facts: readonlyMap(parts.facts),
+    rules: Object.freeze(parts.rules),
+  });
 }
 
 function dateKey(text: string, path: string, issues: IssueList): DateKey | undefined {

@@ -3,9 +3,8 @@
  * @module
  */
 
-import type { Instant } from "../calendar/values.js";
-import { toEpochMs } from "../calendar/values.js";
-import { internalsOf } from "./internal.js";
+import { type EpochMs, type Instant, toEpochMs } from "../calendar/kernel.js";
+import { type CompiledPhase, compiledOf } from "./compiled.js";
 import type { Contract } from "./types.js";
 
 /**
@@ -30,8 +29,7 @@ export interface Coverage {
 }
 
 /**
- * The phase of the contract term in force at an instant (SPEC.md rule 7, the Chinese Civil Code's rule for
- * periods). The term starts at local midnight of its start date (the day of acceptance is covered). Counting
+ * The phase of the contract term in force at an instant (the Chinese Civil Code's rule for periods). The term starts at local midnight of its start date (the day of acceptance is covered). Counting
  * `"exclusive"` (the default), the start day is not counted: the first phase's last day is the same-numbered day
  * `length` later (the month's last day if that month has none), ending at 24:00 in the contract's zone;
  * `"inclusive"` counts the start day, so the last day is one day earlier. Each next phase starts when the
@@ -55,15 +53,35 @@ export interface Coverage {
  * @category Contracts
  */
 export function coverageAt(contract: Contract, at: Instant): Coverage {
-  const { phases } = internalsOf(contract);
-  const t = toEpochMs(at, "at");
-  if (phases === undefined || phases.length === 0) return Object.freeze({ phase: "none" });
-  const first = phases[0] as (typeof phases)[number];
-  if (t < first.from) return Object.freeze({ phase: "before", until: new Date(first.from) });
-  for (const p of phases) {
-    if (t < p.until)
-      return Object.freeze({ phase: p.kind, name: p.name, from: new Date(p.from), until: new Date(p.until) });
-  }
-  const last = phases[phases.length - 1] as (typeof phases)[number];
-  return Object.freeze({ phase: "expired", from: new Date(last.until) });
+  const phases = compiledOf(contract).phases ?? [];
+  const found = phaseAt(phases, toEpochMs(at, "at"));
+  if (found === "none") return Object.freeze({ phase: "none" });
+  if (found === "before")
+    return Object.freeze({ phase: "before", until: new Date((phases[0] as CompiledPhase).from) });
+  if (found === "expired")
+    return Object.freeze({
+      phase: "expired",
+      from: new Date((phases[phases.length - 1] as CompiledPhase).until),
+    });
+  return Object.freeze({
+    phase: found.kind,
+    name: found.name,
+    from: new Date(found.from),
+    until: new Date(found.until),
+  });
+}
+
+/**
+ * The phase of the term in force at an instant: the phase itself, or `"before"` the term, `"expired"` after it,
+ * `"none"` without a term. The one implementation behind {@link coverageAt} and ticket evaluation.
+ * @internal
+ */
+export function phaseAt(
+  phases: readonly CompiledPhase[] | undefined,
+  t: EpochMs,
+): CompiledPhase | "before" | "expired" | "none" {
+  if (phases === undefined || phases.length === 0) return "none";
+  if (t < (phases[0] as CompiledPhase).from) return "before";
+  for (const p of phases) if (t < p.until) return p;
+  return "expired";
 }

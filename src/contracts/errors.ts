@@ -2,7 +2,7 @@
  * The error `parseContract` throws: every issue of a contract, each with its code and JSON path.
  * @module
  */
-import { SlaError, type SlaErrorCode } from "../calendar/errors.js";
+import { type PathSegment, parsePath, SlaError, type SlaErrorCode } from "../errors.js";
 
 /**
  * One problem found in a contract.
@@ -15,9 +15,14 @@ export interface ContractIssue {
   readonly path: string;
   /** What was received and what was expected, without the path. */
   readonly message: string;
+  /** The path as segments, e.g. `["targets", 2, "duration", "level1"]`, for form UIs (as zod's issues give it). */
+  readonly pathSegments: readonly PathSegment[];
 }
 
-function format(issues: readonly ContractIssue[]): string {
+/** An issue as the checks write it: the path as text; `ContractValidationError` adds its segments. @internal */
+export type IssueDraft = Omit<ContractIssue, "pathSegments">;
+
+function format(issues: readonly IssueDraft[]): string {
   const head = `Invalid contract: ${issues.length} issue${issues.length === 1 ? "" : "s"}`;
   const lines = issues.map((i) => (i.path === "" ? `✖ ${i.message}` : `✖ ${i.message}\n  → at ${i.path}`));
   return [head, ...lines].join("\n");
@@ -49,16 +54,23 @@ export class ContractValidationError extends SlaError {
   /**
    * @param issues - The problems found (at least one).
    */
-  constructor(issues: readonly ContractIssue[]) {
+  constructor(issues: readonly IssueDraft[]) {
     super("E_CONTRACT", format(issues), "");
     this.issues = Object.freeze(
-      issues.map((i) => Object.freeze({ code: i.code, path: i.path, message: i.message })),
+      issues.map((i) =>
+        Object.freeze({
+          code: i.code,
+          path: i.path,
+          message: i.message,
+          pathSegments: Object.freeze(parsePath(i.path)),
+        }),
+      ),
     );
   }
 }
 
 /**
- * The name SPEC.md uses for {@link ContractValidationError}: the same class.
+ * The short name of {@link ContractValidationError}: the same class.
  *
  * @example
  * ```ts
@@ -67,5 +79,5 @@ export class ContractValidationError extends SlaError {
  * @category Errors
  */
 export const ContractError = ContractValidationError;
-/** The name SPEC.md uses for {@link ContractValidationError}. @category Errors */
+/** The short name of {@link ContractValidationError}. @category Errors */
 export type ContractError = ContractValidationError;

@@ -7,7 +7,7 @@
 export { classifyTicket, type TicketFacts } from "./classify.js";
 export { type Coverage, coverageAt } from "./coverage.js";
 export { ContractError, type ContractIssue, ContractValidationError } from "./errors.js";
-export { type InspectionDue, inspectionPlan } from "./inspections.js";
+export { type InspectionDue, inspectionPlan } from "./inspection-plan.js";
 export { parseContract, type SafeParseContractResult, safeParseContract } from "./parse.js";
 export { CONTRACT_LIMITS } from "./prepass.js";
 export {

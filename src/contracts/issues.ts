@@ -4,10 +4,11 @@
  * @internal
  * @module
  */
+
 import type * as z from "zod";
-import { describeValue, joinPath, SlaError, type SlaErrorCode } from "../calendar/errors.js";
-import { parseDuration } from "../calendar/values.js";
-import type { ContractIssue } from "./errors.js";
+import { parseDuration } from "../calendar/kernel.js";
+import { describeValue, joinPath, SlaError, type SlaErrorCode } from "../errors.js";
+import type { IssueDraft } from "./errors.js";
 import { type Marker, readMarker } from "./schemas.js";
 import { bareMessage, isPlainObject, suggest } from "./util.js";
 
@@ -71,8 +72,8 @@ interface RawIssue {
  * Converts zod's issues (with paths relative to `base`) into contract issues.
  * @internal
  */
-export function convertIssues(root: unknown, zodIssues: readonly z.core.$ZodIssue[]): ContractIssue[] {
-  const out: ContractIssue[] = [];
+export function convertIssues(root: unknown, zodIssues: readonly z.core.$ZodIssue[]): IssueDraft[] {
+  const out: IssueDraft[] = [];
   const push = (code: SlaErrorCode, path: string, message: string) => out.push({ code, path, message });
 
   const convert = (issue: RawIssue, base: readonly Segment[]): void => {

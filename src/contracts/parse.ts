@@ -3,8 +3,7 @@
  * @module
  */
 import { compileContract } from "./compile.js";
-import { type ContractIssue, ContractValidationError } from "./errors.js";
-import { registerInternals } from "./internal.js";
+import { ContractValidationError, type IssueDraft } from "./errors.js";
 import { convertIssues } from "./issues.js";
 import { CONTRACT_LIMITS, prepass } from "./prepass.js";
 import { schemas } from "./schemas.js";
@@ -47,7 +46,7 @@ export function safeParseContract(input: unknown): SafeParseContractResult {
     throw error;
   }
   const { data } = pre;
-  const issues: ContractIssue[] = [...pre.issues.issues];
+  const issues: IssueDraft[] = [...pre.issues.issues];
   const parsed = schemas().contract.safeParse(data);
   const compiled = compileContract(data);
   if (!parsed.success) {
@@ -76,9 +75,7 @@ export function safeParseContract(input: unknown): SafeParseContractResult {
     }
     return Object.freeze({ success: false, error: new ContractValidationError(shown) });
   }
-  const { contract, internals } = compiled.build();
-  registerInternals(contract, internals);
-  return Object.freeze({ success: true, contract });
+  return Object.freeze({ success: true, contract: compiled.build() });
 }
 
 /**

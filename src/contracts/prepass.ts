@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { joinPath } from "../calendar/errors.js";
+import { joinPath } from "../errors.js";
 import { ContractValidationError } from "./errors.js";
 import { describeValue, IssueList, isPlainObject } from "./util.js";
 

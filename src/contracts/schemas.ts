@@ -4,12 +4,12 @@
  * carries a marker in its error messages (see {@link Marker}) from which `issues.ts` writes our messages.
  *
  * The schemas are built on first use: building them at import time would pull zod's work into every import of the
- * package (research/anchors-ecosystem.md Z-2).
+ * package.
  * @internal
  * @module
  */
 import * as z from "zod";
-import type { SlaErrorCode } from "../calendar/errors.js";
+import type { SlaErrorCode } from "../errors.js";
 
 /** What a schema tells the issue formatter, carried in zod's message. @internal */
 export interface Marker {

@@ -5,8 +5,10 @@
  * zone, and instants are ISO strings with an offset.
  * @module
  */
+
 import type { Calendar, CalendarSpec, Duration } from "../calendar/index.js";
-import type { ParsedDuration } from "../calendar/values.js";
+import type { ParsedDuration } from "../calendar/kernel.js";
+import type { COMPILED, CompiledContract } from "./compiled.js";
 
 /** A condition in json-rules-engine's JSON format (`all` / `any` / `not`, or `fact` / `operator` / `value`). @category Contracts */
 export type ConditionInput =
@@ -54,7 +56,7 @@ export interface PhaseInput {
   readonly length: string;
 }
 
-/** The contract term (SPEC.md rule 7). @category Contracts */
+/** The contract term: phases counted in civil years and months from the start date. @category Contracts */
 export interface TermInput {
   /** What starts the term, in words, e.g. `"acceptance signed by both parties"`. */
   readonly startEvent: string;
@@ -272,4 +274,6 @@ export interface Contract {
   readonly targets: readonly CompiledTarget[];
   /** Every event type the contract knows: built-ins, those its targets name, and `eventTypes`. */
   readonly eventTypes: ReadonlySet<string>;
+  /** @internal */
+  readonly [COMPILED]: CompiledContract;
 }

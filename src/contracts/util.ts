@@ -3,11 +3,11 @@
  * @internal
  * @module
  */
-import { describeValue, SlaError, type SlaErrorCode } from "../calendar/errors.js";
 
-export { suggest } from "../calendar/errors.js";
+export { suggest } from "../errors.js";
 
-import type { ContractIssue } from "./errors.js";
+import { describeValue, SlaError, type SlaErrorCode } from "../errors.js";
+import type { IssueDraft } from "./errors.js";
 
 /** A plain JSON object (prototype `Object.prototype` or `null`). @internal */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -31,7 +31,7 @@ export function bareMessage(error: SlaError): string {
 
 /** Collects issues; `run` turns a thrown `SlaError` into an issue. @internal */
 export class IssueList {
-  readonly issues: ContractIssue[] = [];
+  readonly issues: IssueDraft[] = [];
 
   add(code: SlaErrorCode, path: string, message: string): void {
     this.issues.push({ code, path, message });

@@ -5,8 +5,13 @@
  * @internal
  * @module
  */
-import { addDays, addTime, isOpen, timeBetween } from "../calendar/engine.js";
-import type { ParsedDuration } from "../calendar/values.js";
+import {
+  addWorkingDays,
+  addWorkingTime,
+  isOpen,
+  type ParsedDuration,
+  workingTimeBetween,
+} from "../calendar/kernel.js";
 import type { Events, Warnings } from "./events.js";
 import {
   CANCEL,
@@ -87,14 +92,14 @@ export function reach(tp: TargetPlan, c: Cycle, x: number, after: boolean): numb
     }
     if (lo < count) {
       const before = lo === 0 ? 0 : (segs[2 * lo - 1] as number);
-      return addTime(tp.engine, segs[2 * lo] as number, x - before, after);
+      return addWorkingTime(tp.engine, segs[2 * lo] as number, x - before, after ? "nextOpening" : "dueAt");
     }
   }
   let from: number;
   if (!Number.isNaN(c.end)) from = c.end;
   else if (c.running) from = c.mark;
   else return Number.NaN;
-  return addTime(tp.engine, from, x - c.acc, after);
+  return addWorkingTime(tp.engine, from, x - c.acc, after ? "nextOpening" : "dueAt");
 }
 
 /** `dueAt` of a cycle (NaN when not determined). */
@@ -108,7 +113,7 @@ export function lastCompliantOf(tp: TargetPlan, c: Cycle, due: number): number {
   const x = c.budget;
   if (x > 0 && !pausedOnReaching(c, x)) {
     // The clock runs on at `due`: it is also the last compliant instant unless it ends a working period.
-    return isOpen(tp.engine, due) ? due : addTime(tp.engine, due, 0, true);
+    return isOpen(tp.engine, due) ? due : addWorkingTime(tp.engine, due, 0, "nextOpening");
   }
   return reach(tp, c, x, true);
 }
@@ -130,10 +135,10 @@ function pausedOnReaching(c: Cycle, x: number): boolean {
 
 /** Elapsed working ms at `t` (a live cycle, `t` at or after its last change). */
 export function elapsedAt(tp: TargetPlan, c: Cycle, t: number): number {
-  return c.running ? c.acc + timeBetween(tp.engine, c.mark, t) : c.acc;
+  return c.running ? c.acc + workingTimeBetween(tp.engine, c.mark, t) : c.acc;
 }
 
-/** Whether a live, applicable cycle is breached at `t` (SPEC.md rule 5; for business days: t > dueAt). */
+/** Whether a live, applicable cycle is breached at `t` (elapsed > target; for business days: t > dueAt). */
 function breachedAt(tp: TargetPlan, c: Cycle, t: number): boolean {
   if (c.dur === null) return false;
   if (!c.days) return elapsedAt(tp, c, t) > c.budget;
@@ -152,7 +157,7 @@ function applyLevel(tp: TargetPlan, c: Cycle, level: string): void {
     c.budget = dur.ms;
     c.days = false;
   } else {
-    c.budget = timeBetween(tp.engine, c.start, addDays(tp.engine, c.start, dur.days, false));
+    c.budget = workingTimeBetween(tp.engine, c.start, addWorkingDays(tp.engine, c.start, dur.days, false));
     c.days = true;
   }
 }
@@ -190,12 +195,12 @@ function closeSegment(c: Cycle, len: number): void {
 }
 
 function pauseCycle(tp: TargetPlan, c: Cycle, p: number): void {
-  closeSegment(c, timeBetween(tp.engine, c.mark, p));
+  closeSegment(c, workingTimeBetween(tp.engine, c.mark, p));
   c.pauseStart = p;
 }
 
 function resumeCycle(tp: TargetPlan, c: Cycle, r: number): void {
-  const w = timeBetween(tp.engine, c.pauseStart, r);
+  const w = workingTimeBetween(tp.engine, c.pauseStart, r);
   c.pausedMs += w;
   if (c.pauses === null) c.pauses = [c.pauseStart, r, w];
   else c.pauses.push(c.pauseStart, r, w);
@@ -206,7 +211,7 @@ function resumeCycle(tp: TargetPlan, c: Cycle, r: number): void {
 function finishCycle(tp: TargetPlan, c: Cycle, t: number, outcome: number, by: string): void {
   let breached: boolean;
   if (c.running) {
-    const len = timeBetween(tp.engine, c.mark, t);
+    const len = workingTimeBetween(tp.engine, c.mark, t);
     breached = c.dur !== null && (c.days ? t > dueOf(tp, c) : c.acc + len > c.budget);
     closeSegment(c, len);
   } else {

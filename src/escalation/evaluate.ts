@@ -3,11 +3,16 @@
  * anything changes.
  * @module
  */
-import { addTime, subtractTime, timeBetween } from "../calendar/engine.js";
-import { describeValue, SlaError } from "../calendar/errors.js";
-import type { Instant } from "../calendar/values.js";
-import { toEpochMs } from "../calendar/values.js";
-import type { Contract } from "../contracts/types.js";
+
+import {
+  addWorkingTime,
+  type Instant,
+  subtractWorkingTime,
+  toEpochMs,
+  workingTimeBetween,
+} from "../calendar/kernel.js";
+import type { Contract } from "../contracts/index.js";
+import { describeValue, SlaError } from "../errors.js";
 import {
   BREACHED,
   type Cycle,
@@ -209,8 +214,8 @@ export function cycleStatus<I>(
   let paused = c.pausedMs;
   let state: TargetState;
   if (live) {
-    if (c.running) elapsed += timeBetween(engine, c.mark, now);
-    else paused += timeBetween(engine, c.pauseStart, now);
+    if (c.running) elapsed += workingTimeBetween(engine, c.mark, now);
+    else paused += workingTimeBetween(engine, c.pauseStart, now);
     if (breachAt <= now) {
       outcome = BREACHED;
       state = "breached";
@@ -252,15 +257,15 @@ export function cycleStatus<I>(
         case "beforeDue":
           if (!Number.isNaN(due)) {
             when =
-              a.ms > c.budget && a.ms >= timeBetween(engine, c.start, due)
+              a.ms > c.budget && a.ms >= workingTimeBetween(engine, c.start, due)
                 ? c.start
-                : Math.max(c.start, subtractTime(engine, due, a.ms, false));
+                : Math.max(c.start, subtractWorkingTime(engine, due, a.ms, "dueAt"));
           }
           break;
         default:
           if (!Number.isNaN(due)) {
             if (!live && due >= c.end) skip = true;
-            else when = addTime(engine, due, a.ms, false);
+            else when = addWorkingTime(engine, due, a.ms, "dueAt");
           }
       }
       let s: EscalationStep["state"];
@@ -419,7 +424,7 @@ export function pendingStatus<I>(
  * `breached` when stopped after `lastCompliantAt`), begins a new cycle at a reset event or at a start event
  * after it stopped (a reopened ticket), and is `cancelled` by a cancel event. It pauses between a pause/resume
  * event pair or while the ticket is in one of the pause statuses. Breached at t ⇔ working time elapsed at t >
- * target ⇔ t > `lastCompliantAt` (SPEC.md rule 5). A business-day target (`"P2D"`) is a deadline: `dueAt` =
+ * target ⇔ t > `lastCompliantAt`. A business-day target (`"P2D"`) is a deadline: `dueAt` =
  * `lastCompliantAt` = the end of business of the Nth following working day (rule 6), breached at any later
  * instant; a pause extends it by the working time paused before it, exactly as for a working-time target.
  * `dueAt` with pauses is `start + (target + working time paused before dueAt)` of working time. While a pause
@@ -454,29 +459,29 @@ export function pendingStatus<I>(
  * step's time, or a clock's breach (`lastCompliantAt + 1 ms`, which also starts the clocks chained to it).
  * Elapsed and remaining times grow continuously and do not count as changes. `null` when nothing will change.
  *
- * **Irregular event streams** (research anchors-reliability §3.2):
+ * **Irregular event streams**:
  *
  * | Input | Outcome |
  * |---|---|
- * | Events out of order (H24) | Sorted by `(at, seq)`, stably; a missing `seq` sorts before any `seq` at the same instant, then input order. |
- * | Exact duplicates (H25) | Same instant, `seq` and content (type, level, status, channel, satisfied): dropped silently, so re-delivery is idempotent. |
- * | Same `(at, seq)`, different content (H25) | `SlaError` `E_EVENT_CONFLICT` at `events[i]`. (Same `seq` at different instants is fine: `seq` only breaks ties.) |
- * | Resume without pause; pause while paused (H26) | Ignored with a `RESUME_WITHOUT_PAUSE` / `DOUBLE_PAUSE` warning. |
+ * | Events out of order | Sorted by `(at, seq)`, stably; a missing `seq` sorts before any `seq` at the same instant, then input order. |
+ * | Exact duplicates | Same instant, `seq` and content (type, level, status, channel, satisfied): dropped silently, so re-delivery is idempotent. |
+ * | Same `(at, seq)`, different content | `SlaError` `E_EVENT_CONFLICT` at `events[i]`. (Same `seq` at different instants is fine: `seq` only breaks ties.) |
+ * | Resume without pause; pause while paused | Ignored with a `RESUME_WITHOUT_PAUSE` / `DOUBLE_PAUSE` warning. |
  * | Stop before start, stop after stop, cancel of a stopped clock | Ignored (no clock to act on). |
- * | Events after `closed` (H26) | Processed: `closed` affects only the targets that name it, so an obligation after resolution (the problem report) can still be met. |
+ * | Events after `closed` | Processed: `closed` affects only the targets that name it, so an obligation after resolution (the problem report) can still be met. |
  * | A start event after the clock stopped (reopened) | A new cycle. |
  * | A start event while the clock runs | Ignored. |
  * | A second `opened` | Ignored with a `SECOND_OPENED` warning. |
- * | Events before the opening (H27) | Ignored with an `EVENT_BEFORE_OPENING` warning each (sorted position before the first `opened`). |
+ * | Events before the opening | Ignored with an `EVENT_BEFORE_OPENING` warning each (sorted position before the first `opened`). |
  * | No `opened` event | `SlaError` `E_EVENT` at `events`. |
- * | Unknown event types (H28) | Ignored with an `UNKNOWN_EVENT_TYPE` warning; with `opts.strict`: `E_EVENT_TYPE` at `events[i].type`. |
+ * | Unknown event types | Ignored with an `UNKNOWN_EVENT_TYPE` warning; with `opts.strict`: `E_EVENT_TYPE` at `events[i].type`. |
  * | Events after `now` | Ignored, without a warning (causality: they never change the result). Their `at` must still be valid. |
- * | Bad instant (H29, H30) | `SlaError` `E_INSTANT` (or `E_INSTANT_RANGE` outside 1900–2199) at `events[i].at`. |
+ * | Bad instant | `SlaError` `E_INSTANT` (or `E_INSTANT_RANGE` outside 1900–2199) at `events[i].at`. |
  * | Not an object, no type, non-finite `seq`; `statusChanged` without a status; survey without channel or answer | `SlaError` `E_EVENT` at the event or field. |
- * | `levelChanged` to an unknown level (H34) | `SlaError` `E_LEVEL` at `events[i].level`. |
- * | `now` invalid (H33) | `SlaError` `E_NOW_INVALID` at `now`. |
- * | `now` before the opening (H33) | `SlaError` `E_NOW_INVALID` (never negative elapsed times). |
- * | More than `opts.maxEvents` (default 1,000,000) events (H31) | `SlaError` `E_LIMIT`; up to it: O(n log n) time, memory linear, no recursion. |
+ * | `levelChanged` to an unknown level | `SlaError` `E_LEVEL` at `events[i].level`. |
+ * | `now` invalid | `SlaError` `E_NOW_INVALID` at `now`. |
+ * | `now` before the opening | `SlaError` `E_NOW_INVALID` (never negative elapsed times). |
+ * | More than `opts.maxEvents` (default 1,000,000) events | `SlaError` `E_LIMIT`; up to it: O(n log n) time, memory linear, no recursion. |
  * | More than 1,000 warnings | The first 1,000, then one `WARNINGS_TRUNCATED` with the count. |
  * | A chained parent breached again while its child still runs | No second clock; a `CHAIN_ALREADY_RUNNING` warning. |
  *

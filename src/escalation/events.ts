@@ -5,9 +5,10 @@
  * @internal
  * @module
  */
-import { describeValue, SlaError } from "../calendar/errors.js";
-import { toEpochMs } from "../calendar/values.js";
-import type { Contract } from "../contracts/types.js";
+
+import { toEpochMs } from "../calendar/kernel.js";
+import type { Contract } from "../contracts/index.js";
+import { describeValue, SlaError } from "../errors.js";
 import {
   CLOSED,
   LEVEL_CHANGED,
@@ -28,23 +29,7 @@ export const MAX_WARNINGS = 1000;
 const MIN_FAST = -2_208_988_800_000; // 1900-01-01T00:00:00Z
 const MAX_FAST = 7_258_118_400_000; // 2200-01-01T00:00:00Z
 
-/**
- * Columns reused from one call to the next (evaluation is synchronous and never re-entered), so that evaluating
- * tickets one after another allocates nothing for them. Tickets with more events get their own arrays, so that
- * one huge ticket is not kept alive afterwards.
- */
-const SCRATCH = {
-  cAt: [] as number[],
-  cIdx: [] as number[],
-  cType: [] as number[],
-  at: [] as number[],
-  type: [] as number[],
-  value: [] as (string | undefined)[],
-  index: [] as number[],
-};
-const SCRATCH_LIMIT = 1024;
-
-/** The counted events of a ticket, from its opening up to `now`, in order (valid until the next call). */
+/** The counted events of a ticket, from its opening up to `now`, in order. */
 export interface Events {
   readonly n: number;
   readonly at: number[];
@@ -157,11 +142,10 @@ export function readEvents(
   }
   // 1. Validate the shape of every event and its instant; keep those at or before `now`.
   let m = 0;
-  const small = total <= SCRATCH_LIMIT;
-  const cAt: number[] = small ? SCRATCH.cAt : [];
-  const cIdx: number[] = small ? SCRATCH.cIdx : [];
+  const cAt: number[] = [];
+  const cIdx: number[] = [];
   // The type's number, or -1 for a type the contract does not know.
-  const cType: number[] = small ? SCRATCH.cType : [];
+  const cType: number[] = [];
   const { types } = plan;
   let sorted = true;
   let lastAt = Number.NEGATIVE_INFINITY;
@@ -273,10 +257,10 @@ export function readEvents(
       `events[${openedIndex}].status`,
     );
   }
-  const at: number[] = small ? SCRATCH.at : [];
-  const type: number[] = small ? SCRATCH.type : [];
-  const value: (string | undefined)[] = small ? SCRATCH.value : [];
-  const index: number[] = small ? SCRATCH.index : [];
+  const at: number[] = [];
+  const type: number[] = [];
+  const value: (string | undefined)[] = [];
+  const index: number[] = [];
   let n = 0;
   let level = initialLevel;
   let resolvedAt = Number.NaN;

@@ -2,12 +2,20 @@
  * `explainTarget`: the evidence behind one target cycle's deadline, in data and in plain words.
  * @module
  */
-import { civilFromDays, DAY, formatDateKey } from "../calendar/civil.js";
-import { dstNotesIn, forEachPeriod, timeBetween } from "../calendar/engine.js";
-import { describeValue, SlaError } from "../calendar/errors.js";
-import type { Instant } from "../calendar/values.js";
-import { getZone, type Zone } from "../calendar/zone.js";
-import type { Contract } from "../contracts/types.js";
+
+import {
+  civilFromDays,
+  DAY,
+  dstNotesIn,
+  forEachPeriod,
+  formatDateKey,
+  getZone,
+  type Instant,
+  workingTimeBetween,
+  type Zone,
+} from "../calendar/kernel.js";
+import type { Contract } from "../contracts/index.js";
+import { describeValue, SlaError } from "../errors.js";
 import { BREACHED, type Cycle, dueOf, LIVE, lastCompliantOf, type TargetRun } from "./clock.js";
 import { asDate, cycleStatus, type Evaluation, evaluate, Output, pendingStatus } from "./evaluate.js";
 import type { TargetPlan } from "./plan.js";
@@ -293,7 +301,7 @@ function explainCycle(
     pauses.push({
       start: new Date(c.pauseStart),
       end: null,
-      workingMs: timeBetween(tp.engine, c.pauseStart, now),
+      workingMs: workingTimeBetween(tp.engine, c.pauseStart, now),
     });
     flat.push(c.pauseStart, Number.POSITIVE_INFINITY, 0);
   }
@@ -304,7 +312,9 @@ function explainCycle(
   const dst: ExplainedDst[] = dstNotesIn(tp.engine, c.start, Math.max(windowEnd, live ? now : c.end))
     .slice(0, MAX_DST)
     .map((n) => ({ wall: formatWall(n.wall), at: new Date(n.at), kind: n.kind }));
-  const pausedBeforeDue = !Number.isNaN(due) ? timeBetween(tp.engine, c.start, due) - c.budget : c.pausedMs;
+  const pausedBeforeDue = !Number.isNaN(due)
+    ? workingTimeBetween(tp.engine, c.start, due) - c.budget
+    : c.pausedMs;
   const duration =
     c.dur !== null && c.dur.kind === "days"
       ? { kind: "days" as const, days: c.dur.days, budgetMs: c.budget }

@@ -5,12 +5,11 @@
  * @internal
  * @module
  */
-import { engineOf } from "../calendar/calendar.js";
-import type { Engine } from "../calendar/engine.js";
-import { describeValue, SlaError } from "../calendar/errors.js";
-import type { ParsedDuration } from "../calendar/values.js";
-import { type CompiledPhase, internalsOf } from "../contracts/internal.js";
-import type { CompiledStep, CompiledTarget, Contract } from "../contracts/types.js";
+
+import { type Engine, engineOf, type ParsedDuration } from "../calendar/kernel.js";
+import type { CompiledStep, CompiledTarget, Contract } from "../contracts/index.js";
+import { type CompiledPhase, compiledOf, phaseAt as termPhaseAt } from "../contracts/kernel.js";
+import { describeValue, SlaError } from "../errors.js";
 
 /** Built-in event types get fixed numbers. */
 export const OPENED = 0;
@@ -104,15 +103,13 @@ const EXPIRED: Coverage = Object.freeze({ phase: "expired" });
 
 /** The phase at `t`, as `coverageAt` of `slakit/contracts` computes it. */
 export function phaseAt(plan: Plan, t: number): Coverage {
-  const phases = plan.phases;
-  if (phases === undefined || phases.length === 0) return NO_TERM;
-  if (t < (phases[0] as CompiledPhase).from) return BEFORE;
-  for (const p of phases) if (t < p.until) return { phase: p.kind, name: p.name };
-  return EXPIRED;
+  const found = termPhaseAt(plan.phases, t);
+  if (found === "none") return NO_TERM;
+  if (found === "before") return BEFORE;
+  if (found === "expired") return EXPIRED;
+  return { phase: found.kind, name: found.name };
 }
 
-let lastContract: object | undefined;
-let lastPlan: Plan | undefined;
 const plans = new WeakMap<object, Plan>();
 
 function notAContract(value: unknown): SlaError {
@@ -125,16 +122,13 @@ function notAContract(value: unknown): SlaError {
 
 /** The plan of a contract (built on first use). */
 export function planOf(contract: Contract): Plan {
-  if (contract === lastContract) return lastPlan as Plan;
   if (typeof contract !== "object" || contract === null) throw notAContract(contract);
   let plan = plans.get(contract);
   if (plan === undefined) {
-    const { phases } = internalsOf(contract);
+    const { phases } = compiledOf(contract);
     plan = buildPlan(contract, contract.targets, phases);
     plans.set(contract, plan);
   }
-  lastContract = contract;
-  lastPlan = plan;
   return plan;
 }
 

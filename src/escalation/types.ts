@@ -184,7 +184,7 @@ export interface ExplainedPeriod {
 export interface ExplainedDst {
   /** The wall-clock time written in the calendar, `"YYYY-MM-DDTHH:MM:SS"` local. */
   readonly wall: string;
-  /** The instant it became (SPEC.md rule 3: a gap moves forward, an overlap takes the earlier instant). */
+  /** The instant it became (a gap moves forward by its length, an overlap takes the earlier instant). */
   readonly at: Date;
   readonly kind: "gap" | "overlap";
 }
@@ -212,7 +212,7 @@ export interface Explanation {
     readonly days?: number;
     /**
      * Working ms the clock may run: the target for `"time"`; for `"days"`, the working time from the start to
-     * the SPEC.md rule 6 deadline (the end of business of the Nth following working day).
+     * the business-day deadline (the end of business of the Nth following working day).
      */
     readonly budgetMs: number;
   } | null;

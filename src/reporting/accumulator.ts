@@ -5,12 +5,20 @@
  * @internal
  * @module
  */
-import { civilFromDays, type EpochMs, formatDateKey } from "../calendar/civil.js";
-import { describeValue, SlaError } from "../calendar/errors.js";
-import { getZone, localDayOf, type Zone } from "../calendar/zone.js";
-import type { ContractInput, KpiInput } from "../contracts/types.js";
-import type { AtInstants, TargetStatus, TicketStatus } from "../escalation/types.js";
-import { compareText, hashText, stableStringify } from "./canonical.js";
+
+import {
+  civilFromDays,
+  type EpochMs,
+  formatDateKey,
+  getZone,
+  localDayOf,
+  type Zone,
+} from "../calendar/kernel.js";
+import type { ContractInput, KpiInput } from "../contracts/index.js";
+import { compareText, hashText, stableStringify } from "../contracts/kernel.js";
+import { describeValue, SlaError } from "../errors.js";
+import type { TargetStatus, TicketStatus } from "../escalation/index.js";
+import type { AtInstants } from "../escalation/kernel.js";
 import { deriveInspections, type PlanItem } from "./inspections.js";
 import { deriveKpis } from "./kpis.js";
 import {

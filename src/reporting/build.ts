@@ -2,10 +2,11 @@
  * `buildReport`: evaluates each ticket at `now` and counts its status into a report, in bounded memory.
  * @module
  */
-import { SlaError } from "../calendar/errors.js";
-import type { Contract } from "../contracts/types.js";
-import { evaluateTicketMs } from "../escalation/evaluate.js";
-import type { Ticket } from "../escalation/types.js";
+
+import type { Contract } from "../contracts/index.js";
+import { SlaError } from "../errors.js";
+import type { Ticket } from "../escalation/index.js";
+import { evaluateTicketMs } from "../escalation/kernel.js";
 import { addSkipped, addStatus, finishState, type ReportState } from "./accumulator.js";
 import { startReport } from "./core.js";
 import { planFor } from "./plan.js";

@@ -3,8 +3,8 @@
  * their statuses here; nothing in this file evaluates anything.
  * @module
  */
-import { describeValue, SlaError } from "../calendar/errors.js";
-import type { TicketStatus } from "../escalation/types.js";
+import { describeValue, SlaError } from "../errors.js";
+import type { TicketStatus } from "../escalation/index.js";
 import {
   absorb,
   addStatus,

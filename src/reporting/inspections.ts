@@ -3,8 +3,8 @@
  * @internal
  * @module
  */
-import type { EpochMs } from "../calendar/civil.js";
-import { compareText } from "./canonical.js";
+import type { EpochMs } from "../calendar/kernel.js";
+import { compareText } from "../contracts/kernel.js";
 import type { InspectionItem, InspectionSummary } from "./types.js";
 import { iso } from "./window.js";
 

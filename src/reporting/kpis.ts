@@ -5,9 +5,8 @@
  * @internal
  * @module
  */
-import { DAY } from "../calendar/civil.js";
-import { type Duration, parseDuration } from "../calendar/values.js";
-import type { KpiInput } from "../contracts/types.js";
+import { DAY, type Duration, parseDuration } from "../calendar/kernel.js";
+import type { KpiInput } from "../contracts/index.js";
 import type { KpiResult, ServiceReport } from "./types.js";
 
 /** `x` as an exact fraction `n / d` of its shortest decimal representation. @internal */

@@ -3,9 +3,9 @@
  * @internal
  * @module
  */
-import type { EpochMs } from "../calendar/civil.js";
-import { inspectionPlan } from "../contracts/index.js";
-import type { Contract } from "../contracts/types.js";
+import type { EpochMs } from "../calendar/kernel.js";
+import type { Contract } from "../contracts/index.js";
+import { compiledOf, planInspections } from "../contracts/kernel.js";
 import type { PlanItem } from "./inspections.js";
 
 /**
@@ -16,12 +16,13 @@ import type { PlanItem } from "./inspections.js";
  * @internal
  */
 export function planFor(contract: Contract, from: EpochMs, to: EpochMs): PlanItem[] {
-  if ((contract.input.inspections ?? []).length === 0) return [];
-  return inspectionPlan(contract, from, to).map((due) => ({
+  const compiled = compiledOf(contract);
+  if (compiled.inspections.length === 0) return [];
+  return planInspections(compiled, from, to).map((due) => ({
     inspectionId: due.inspectionId,
-    from: due.scheduledAt.getTime(),
+    from: due.scheduledAt,
     // An "at least" period ends before its end instant; the other items are due at dueAt inclusive.
-    dueAt: due.kind === "atLeast" ? due.dueAt.getTime() - 1 : due.dueAt.getTime(),
+    dueAt: due.kind === "atLeast" ? due.dueAt - 1 : due.dueAt,
     required: due.required,
   }));
 }

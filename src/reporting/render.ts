@@ -2,8 +2,9 @@
  * `renderReport`: Markdown, HTML, CSV and JSON views of a report.
  * @module
  */
-import { describeValue, SlaError } from "../calendar/errors.js";
-import { stableStringify } from "./canonical.js";
+
+import { stableStringify } from "../contracts/kernel.js";
+import { describeValue, SlaError } from "../errors.js";
 import { renderCsv } from "./render/csv.js";
 import { renderHtml } from "./render/html.js";
 import { renderMarkdown } from "./render/markdown.js";

@@ -6,7 +6,7 @@
  * @internal
  * @module
  */
-import { SlaError } from "../calendar/errors.js";
+import { SlaError } from "../errors.js";
 
 /** Values below `2^(PRECISION_BITS + 1)` ms (2.048 s) are always kept exactly. @internal */
 export const PRECISION_BITS = 10;

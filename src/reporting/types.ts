@@ -4,7 +4,7 @@
  * @module
  */
 import type { Instant } from "../calendar/index.js";
-import type { KpiInput } from "../contracts/types.js";
+import type { KpiInput } from "../contracts/index.js";
 
 /**
  * A reporting period given as local calendar units of the contract's zone, cut at local midnight:

@@ -10,12 +10,15 @@ import {
   daysFromCivil,
   type EpochMs,
   formatDateKey,
+  getZone,
+  localDayOf,
   MINUTE,
   parseDateKey,
-} from "../calendar/civil.js";
-import { describeValue, SlaError } from "../calendar/errors.js";
-import { toEpochMs } from "../calendar/values.js";
-import { getZone, localDayOf, resolveWall, type Zone } from "../calendar/zone.js";
+  resolveWall,
+  toEpochMs,
+  type Zone,
+} from "../calendar/kernel.js";
+import { describeValue, SlaError } from "../errors.js";
 import { DEFAULT_EXACT_VALUES } from "./stats.js";
 import type { BuildReportOptions, ReportRowsOption } from "./types.js";
 
@@ -219,9 +222,6 @@ export function resolveOptions(timezone: string, options: BuildReportOptions): R
 /** 1000-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z: where four-digit years hold. */
 const ISO_MIN = -30_610_224_000_000;
 const ISO_MAX = 253_402_300_799_999;
-/** One `Date` to format with, rather than one per instant. */
-const scratch = new Date(0);
-
 /**
  * ISO 8601 UTC text of an instant (`Date#toISOString`). A report keeps tens of thousands of these: the text is
  * built in one piece (a concatenation in JavaScript would be a tree of string parts, about 6 times the memory,
@@ -229,8 +229,7 @@ const scratch = new Date(0);
  * @internal
  */
 export function iso(t: EpochMs): string {
-  scratch.setTime(t);
-  return scratch.toISOString();
+  return new Date(t).toISOString();
 }
 
 /**

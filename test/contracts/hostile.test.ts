@@ -269,6 +269,7 @@ describe("H13: huge sizes are refused before parsing", () => {
         code: "E_LIMIT",
         path: "",
         message: "Contract is larger than 1000000 characters of JSON; refused before parsing",
+        pathSegments: [],
       },
     ]);
   });
@@ -1000,6 +1001,7 @@ describe("reporting", () => {
         code: "E_LIMIT",
         path: "",
         message: "200 more issues not listed",
+        pathSegments: [],
       });
     }
   });

@@ -3,7 +3,8 @@
 import { fc, test as propTest } from "@fast-check/vitest";
 import { describe, expect, test } from "vitest";
 import { daysFromKey } from "../../src/calendar/civil.js";
-import { occurrenceDays, parseRecurrence } from "../../src/calendar/recurrence.js";
+import { occurrenceDays } from "../../src/calendar/recurrence/expand.js";
+import { parseRecurrence } from "../../src/calendar/recurrence/parse.js";
 import { type InspectionDue, inspectionPlan, parseContract } from "../../src/contracts/index.js";
 import { baseInput, example, type Mutable } from "./fixtures.js";
 

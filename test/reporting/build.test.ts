@@ -2,8 +2,8 @@
  * buildReport end to end: parseContract → evaluateTicket → report, with the contract's own inspection plan.
  */
 import { describe, expect, it } from "vitest";
-import { SlaError } from "../../src/calendar/errors.js";
 import { parseContract } from "../../src/contracts/index.js";
+import { SlaError } from "../../src/errors.js";
 import type { Ticket } from "../../src/escalation/types.js";
 import { buildReport, buildReportAsync } from "../../src/reporting/build.js";
 import { mergeReports } from "../../src/reporting/core.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SlaError } from "../../src/calendar/errors.js";
+import { SlaError } from "../../src/errors.js";
 import { buildReportFromStatuses, mergeReports } from "../../src/reporting/core.js";
 import { renderReport } from "../../src/reporting/render.js";
 import type { BuildReportOptions, ReportFormat, ServiceReport } from "../../src/reporting/types.js";

@@ -3,7 +3,7 @@
  * @internal
  * @module
  */
-import { getZone } from "../../calendar/zone.js";
+import { getZone } from "../../calendar/kernel.js";
 import { durationText } from "../kpis.js";
 import type { KpiResult, ServiceReport } from "../types.js";
 import { localDateTime } from "../window.js";

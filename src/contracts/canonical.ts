@@ -48,3 +48,8 @@ export function hashText(text: string): string {
   const n = 4_294_967_296 * (2_097_151 & h2) + (h1 >>> 0);
   return n.toString(16).padStart(14, "0");
 }
+
+/** The fingerprint of a JSON value: the hash of its canonical JSON. @internal */
+export function canonicalFingerprint(value: unknown): string {
+  return hashText(stableStringify(value));
+}

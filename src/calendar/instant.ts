@@ -1,0 +1,124 @@
+/**
+ * Instants at the public boundary: `Date | number | string` in, integer epoch milliseconds out, converted once.
+ * @module
+ */
+import { describeValue, SlaError } from "../errors.js";
+import { DAY, daysFromCivil, daysInMonth, type EpochMs, HOUR, MINUTE, SECOND } from "./civil.js";
+
+/**
+ * An instant as slakit accepts it: a valid `Date`, integer epoch milliseconds, or an ISO 8601 string with
+ * `Z` or an offset (`"2025-10-01T09:00:00+08:00"`).
+ *
+ * @category Time
+ */
+export type Instant = Date | number | string;
+
+/** Earliest instant accepted as input: 1900-01-01T00:00:00Z. @internal */
+export const MIN_INPUT: EpochMs = daysFromCivil(1900, 1, 1) * DAY;
+/** First instant not accepted as input: 2200-01-01T00:00:00Z. @internal */
+export const MAX_INPUT: EpochMs = daysFromCivil(2200, 1, 1) * DAY;
+
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,3}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
+
+/**
+ * Converts a public instant into epoch milliseconds.
+ *
+ * @param value - A `Date`, integer epoch ms, or an ISO 8601 string with `Z` or an offset.
+ * @param path - JSON path for the error message.
+ * @returns Integer epoch milliseconds.
+ * @throws SlaError `E_INSTANT` for anything else (a string without an offset is ambiguous), `E_INSTANT_RANGE`
+ *   outside 1900-01-01 … 2199-12-31.
+ * @example
+ * ```ts
+ * toEpochMs("2025-10-01T09:00:00+08:00"); //=> 1759280400000
+ * ```
+ * @category Time
+ */
+export function toEpochMs(value: unknown, path = "instant"): EpochMs {
+  let ms: number;
+  if (typeof value === "number") {
+    if (!Number.isSafeInteger(value)) {
+      throw new SlaError(
+        "E_INSTANT",
+        `Expected an instant as integer epoch milliseconds, received ${describeValue(value)}`,
+        path,
+      );
+    }
+    ms = value;
+  } else if (value instanceof Date) {
+    ms = value.getTime();
+    if (!Number.isFinite(ms))
+      throw new SlaError("E_INSTANT", "Expected a valid Date, received an Invalid Date", path);
+  } else if (typeof value === "string") {
+    ms = parseIsoInstant(value, path);
+  } else {
+    throw new SlaError(
+      "E_INSTANT",
+      `Expected an instant (Date, epoch milliseconds, or ISO 8601 string with an offset), received ${describeValue(value)}`,
+      path,
+    );
+  }
+  if (ms < MIN_INPUT || ms >= MAX_INPUT) {
+    throw new SlaError(
+      "E_INSTANT_RANGE",
+      `Instant ${describeValue(value)} is outside 1900-01-01 … 2199-12-31`,
+      path,
+    );
+  }
+  return ms;
+}
+
+/**
+ * {@link toEpochMs} with a fast path for in-range integer milliseconds, for hot loops over many instants.
+ * @internal
+ */
+export function epochMsOf(value: unknown, path: string): EpochMs {
+  return typeof value === "number" && value >= MIN_INPUT && value < MAX_INPUT && Number.isInteger(value)
+    ? value
+    : toEpochMs(value, path);
+}
+
+function parseIsoInstant(text: string, path: string): EpochMs {
+  const m = text.length <= 40 ? ISO_INSTANT.exec(text) : null;
+  if (m === null) {
+    const hint = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)
+      ? ': a time without "Z" or an offset is ambiguous'
+      : "";
+    throw new SlaError(
+      "E_INSTANT",
+      `Expected an ISO 8601 instant with "Z" or an offset such as "2025-10-01T09:00:00+08:00", received ${describeValue(text)}${hint}`,
+      path,
+    );
+  }
+  const [, ys, mos, ds, hs, mis, ss, fs, z, sign, ohs, oms] = m;
+  const year = Number(ys);
+  const month = Number(mos);
+  const day = Number(ds);
+  const hour = Number(hs);
+  const minute = Number(mis);
+  const second = ss === undefined ? 0 : Number(ss);
+  const fraction = fs === undefined ? 0 : Number(fs.padEnd(3, "0"));
+  const offsetMinutes = z !== undefined ? 0 : (sign === "-" ? -1 : 1) * (Number(ohs) * 60 + Number(oms));
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59 ||
+    Number(oms ?? 0) > 59 ||
+    Number(ohs ?? 0) > 18
+  ) {
+    throw new SlaError("E_INSTANT", `Expected a real date and time, received ${describeValue(text)}`, path);
+  }
+  return (
+    daysFromCivil(year, month, day) * DAY +
+    hour * HOUR +
+    minute * MINUTE +
+    second * SECOND +
+    fraction -
+    offsetMinutes * MINUTE
+  );
+}

@@ -1,0 +1,8 @@
+/**
+ * The escalation module's one internal door for `reporting`: ticket evaluation in epoch ms. Reporting imports
+ * `escalation` only through `index.ts` (public) or this file (an architecture test checks it).
+ * @internal
+ * @module
+ */
+export { evaluateTicketMs } from "./evaluate.js";
+export type { AtInstants } from "./types.js";
