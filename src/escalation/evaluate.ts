@@ -23,6 +23,7 @@ import {
   runTarget,
   type TargetRun,
 } from "./clock.js";
+import type { Evaluation } from "./evaluation.js";
 import { type Events, MAX_EVENTS, readEvents, Warnings } from "./events.js";
 import {
   type Coverage,
@@ -48,7 +49,7 @@ const MIN_FAST = -2_208_988_800_000; // 1900-01-01T00:00:00Z
 const MAX_FAST = 7_258_118_400_000; // 2200-01-01T00:00:00Z
 
 /** Everything folded, before conversion to the public shape. @internal */
-export interface Evaluation {
+export interface Fold {
   readonly plan: Plan;
   readonly ticketId: string;
   readonly now: number;
@@ -108,12 +109,12 @@ function applies(tp: TargetPlan, coverage: Coverage): boolean {
 }
 
 /** Folds a ticket. @internal */
-export function evaluate(
+export function foldTicket(
   contract: Contract,
   ticket: Ticket,
   now: Instant,
   opts?: EvaluateTicketOptions,
-): Evaluation {
+): Fold {
   const plan = planOf(contract);
   if (typeof ticket !== "object" || ticket === null) {
     throw new SlaError("E_TYPE", `Expected a ticket object, received ${describeValue(ticket)}`, "ticket");
@@ -177,7 +178,7 @@ type Step<I> = AtInstants<EscalationStep, I>;
 export function cycleStatus<I>(
   tp: TargetPlan,
   c: Cycle,
-  ev: Evaluation,
+  ev: Fold,
   steps: Step<I>[] | null,
   next: Output<I>,
 ): Status<I> {
@@ -389,7 +390,7 @@ function statusLiteral<I>(
 export function pendingStatus<I>(
   tp: TargetPlan,
   run: TargetRun,
-  ev: Evaluation,
+  ev: Fold,
   steps: Step<I>[] | null,
 ): Status<I> {
   const dur = tp.target.durationFor(run.pendingLevel);
@@ -518,7 +519,11 @@ export function evaluateTicket(
   opts?: EvaluateTicketOptions,
 ): TicketStatus {
   // The same type but for the optional fields (`stoppedAt`, `breachedAt`, `tier`): left out, never `undefined`.
-  return statusOf(evaluate(contract, ticket, now, opts), ticket.channel, new Output(asDate)) as TicketStatus;
+  return statusOf(
+    foldTicket(contract, ticket, now, opts),
+    ticket.channel,
+    new Output(asDate),
+  ) as TicketStatus;
 }
 
 /**
@@ -530,14 +535,10 @@ export function evaluateTicketMs(
   ticket: Ticket,
   now: Instant,
 ): AtInstants<TicketStatus, number> {
-  return statusOf(evaluate(contract, ticket, now), ticket.channel, new Output(asMs));
+  return statusOf(foldTicket(contract, ticket, now), ticket.channel, new Output(asMs));
 }
 
-function statusOf<I>(
-  ev: Evaluation,
-  channel: string | undefined,
-  next: Output<I>,
-): AtInstants<TicketStatus, I> {
+function statusOf<I>(ev: Fold, channel: string | undefined, next: Output<I>): AtInstants<TicketStatus, I> {
   const targets: Status<I>[] = [];
   const escalations: Step<I>[] = [];
   for (const run of ev.runs) {
@@ -571,5 +572,56 @@ function statusOf<I>(
     surveys,
     nextCheckAt: next.at === Number.POSITIVE_INFINITY ? null : next.date(next.at),
     warnings: ev.warnings,
+  };
+}
+
+/**
+ * A ticket's evaluation in epoch ms: what reports count.
+ * @internal
+ */
+export function evaluate(
+  contract: Contract,
+  ticket: Ticket,
+  now: Instant,
+  opts?: EvaluateTicketOptions,
+): Evaluation {
+  const s = statusOf(foldTicket(contract, ticket, now, opts), ticket.channel, new Output(asMs));
+  return {
+    ticketId: s.id,
+    now: nowOf(now),
+    level: s.level,
+    phase: s.phase,
+    openedAt: s.openedAt,
+    resolvedAt: s.resolvedAt,
+    closedAt: s.closedAt,
+    channel: s.channel,
+    targets: s.targets.map((t) => ({
+      id: t.id,
+      cycle: t.cycle,
+      state: t.state,
+      level: t.level,
+      targetMs: t.targetMs,
+      startedAt: t.startedAt,
+      dueAt: t.dueAt,
+      lastCompliantAt: t.lastCompliantAt,
+      stoppedAt: t.stoppedAt ?? null,
+      breachedAt: t.breachedAt ?? null,
+      elapsedMs: t.elapsedMs,
+      remainingMs: t.remainingMs,
+      pausedMs: t.pausedMs,
+    })),
+    steps: s.escalations.map((e) => ({
+      targetId: e.targetId,
+      cycle: e.cycle,
+      stepId: e.stepId,
+      action: e.action,
+      to: e.to,
+      tier: e.tier,
+      state: e.state,
+      at: e.at,
+    })),
+    surveys: s.surveys,
+    nextCheckAt: s.nextCheckAt,
+    warnings: s.warnings,
   };
 }

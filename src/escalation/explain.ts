@@ -17,7 +17,7 @@ import {
 import type { Contract } from "../contracts/index.js";
 import { describeValue, SlaError } from "../errors.js";
 import { BREACHED, type Cycle, dueOf, LIVE, lastCompliantOf, type TargetRun } from "./clock.js";
-import { asDate, cycleStatus, type Evaluation, evaluate, Output, pendingStatus } from "./evaluate.js";
+import { asDate, cycleStatus, type Fold, foldTicket, Output, pendingStatus } from "./evaluate.js";
 import type { TargetPlan } from "./plan.js";
 import type {
   ExplainedDst,
@@ -114,13 +114,7 @@ function consumedPeriods(
   return { list, truncated };
 }
 
-function notApplicable(
-  ev: Evaluation,
-  tp: TargetPlan,
-  reason: string,
-  cycle: number,
-  level: string,
-): Explanation {
+function notApplicable(ev: Fold, tp: TargetPlan, reason: string, cycle: number, level: string): Explanation {
   return {
     ticketId: ev.ticketId,
     targetId: tp.id,
@@ -192,7 +186,7 @@ export function explainTarget(
   now: Instant,
   opts?: ExplainTargetOptions,
 ): Explanation {
-  const ev = evaluate(contract, ticket, now, opts);
+  const ev = foldTicket(contract, ticket, now, opts);
   const index = typeof targetId === "string" ? ev.plan.byId.get(targetId) : undefined;
   if (index === undefined) {
     throw new SlaError("E_REF_UNKNOWN", `Unknown target ${describeValue(targetId)}`, "targetId");
@@ -251,13 +245,7 @@ export function explainTarget(
   return explainCycle(ev, tp, cycle, status, zone);
 }
 
-function explainCycle(
-  ev: Evaluation,
-  tp: TargetPlan,
-  c: Cycle,
-  status: TargetStatus,
-  zone: Zone,
-): Explanation {
+function explainCycle(ev: Fold, tp: TargetPlan, c: Cycle, status: TargetStatus, zone: Zone): Explanation {
   const base = {
     ticketId: ev.ticketId,
     targetId: tp.id,

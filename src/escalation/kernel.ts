@@ -4,5 +4,6 @@
  * @internal
  * @module
  */
-export { evaluateTicketMs } from "./evaluate.js";
+export { evaluate, evaluateTicketMs } from "./evaluate.js";
+export type { Evaluation, StepEvaluation, TargetEvaluation } from "./evaluation.js";
 export type { AtInstants } from "./types.js";
