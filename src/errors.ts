@@ -186,17 +186,43 @@ export function joinPath(base: string, key: PathSegment): string {
   return safe.startsWith('"') ? `${base}[${safe}]` : `${base}.${safe}`;
 }
 
+const getTime = Date.prototype.getTime;
+const toStringTag = Object.prototype.toString;
+
+/**
+ * The time value of a real `Date` from any realm (`NaN` for an Invalid Date), read from the object itself, not
+ * through its (possibly overridden) methods; `undefined` for anything else — an object that only inherits from
+ * `Date.prototype`, a `Proxy` of a `Date`, a revoked proxy.
+ * @internal
+ */
+export function dateValueOf(value: unknown): number | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  try {
+    // The tag test is cheap and rules out almost every non-Date without an exception; getTime decides.
+    if (!(value instanceof Date) && toStringTag.call(value) !== "[object Date]") return undefined;
+    return getTime.call(value);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Shortens an offending value for a message: inputs may be huge or hold personal data. @internal */
 export function describeValue(value: unknown): string {
   let text: string;
   if (value === undefined) return "undefined";
   if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
   if (typeof value === "string") text = JSON.stringify(value);
-  else if (Array.isArray(value)) text = `an array of ${value.length}`;
-  else if (value instanceof Date)
-    text = `a Date (${Number.isNaN(value.getTime()) ? "Invalid Date" : "valid"})`;
-  else if (typeof value === "object") text = "an object";
-  else text = typeof value;
+  else if (typeof value === "object") {
+    const time = dateValueOf(value);
+    if (time !== undefined) text = `a Date (${Number.isNaN(time) ? "Invalid Date" : "valid"})`;
+    else {
+      try {
+        text = Array.isArray(value) ? `an array of ${value.length}` : "an object";
+      } catch {
+        text = "an object"; // a revoked proxy
+      }
+    }
+  } else text = typeof value;
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 

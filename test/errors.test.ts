@@ -4,7 +4,11 @@ import { formatPath, parsePath, SlaError } from "../src/errors.js";
 
 describe("SlaError paths: text and segments", () => {
   test("the text form is kept; segments are the same path as an array", () => {
-    const e = new SlaError("E_TZ_UNKNOWN", 'Unknown IANA time zone "Europe/Lodnon"', "calendars.emea.timezone");
+    const e = new SlaError(
+      "E_TZ_UNKNOWN",
+      'Unknown IANA time zone "Europe/Lodnon"',
+      "calendars.emea.timezone",
+    );
     expect(e.path).toBe("calendars.emea.timezone");
     expect(e.pathSegments).toEqual(["calendars", "emea", "timezone"]);
     expect(e.message).toBe('Unknown IANA time zone "Europe/Lodnon"\n  → at calendars.emea.timezone');

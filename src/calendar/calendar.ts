@@ -9,9 +9,16 @@ import { type Duration, MAX_DAYS, MAX_DURATION_MS, type ParsedDuration, parseDur
 import { createEngine, type Engine } from "./engine/chunk.js";
 import { addWorkingDays } from "./engine/days.js";
 import { forEachPeriod } from "./engine/periods.js";
-import { addWorkingTime, isOpen, subtractWorkingTime, workingTimeBetween } from "./engine/search.js";
+import {
+  addWorkingTime,
+  type Boundary,
+  isOpen,
+  subtractWorkingTime,
+  workingTimeBetween,
+} from "./engine/search.js";
 import { epochMsOf, type Instant, toEpochMs } from "./instant.js";
-import { type CalendarSpec, compileVersions } from "./spec.js";
+import { snapshotPlain } from "./plain.js";
+import { type CalendarSpec, compileVersions, SPEC_SNAPSHOT_LIMITS } from "./spec.js";
 
 const ENGINE: unique symbol = Symbol("slakit.calendar");
 
@@ -63,7 +70,8 @@ export function engineOf(calendar: Calendar): Engine {
  * @category Calendar
  */
 export function compileCalendar(spec: CalendarSpec, path = ""): Calendar {
-  const versions = compileVersions(spec, path);
+  // Own data only, read once: a polluted Object.prototype or a getter cannot change the calendar.
+  const versions = compileVersions(snapshotPlain(spec, path, SPEC_SNAPSHOT_LIMITS), path);
   const calendar: Calendar = {
     timezone: (versions[0] as { zone: { id: string } }).zone.id,
     spec,
@@ -107,9 +115,35 @@ function durationOf(value: Duration): ParsedDuration {
   return parseDuration(value);
 }
 
-function checkOptions(options: AddBusinessTimeOptions | AddBusinessDaysOptions | undefined): void {
-  if (options === undefined) return;
-  const { boundary, days } = options as AddBusinessTimeOptions;
+interface ResolvedOptions {
+  readonly boundary: Boundary;
+  readonly sameTime: boolean;
+}
+
+const DEFAULT_OPTIONS: ResolvedOptions = Object.freeze({ boundary: "dueAt", sameTime: false });
+
+/** An own option of the caller's options object (never one inherited through a polluted prototype). */
+function ownOption(options: object, key: string): unknown {
+  try {
+    return Object.hasOwn(options, key) ? (options as Record<string, unknown>)[key] : undefined;
+  } catch (cause) {
+    throw new SlaError("E_OPTION", `The option ${key} could not be read`, `options.${key}`, { cause });
+  }
+}
+
+function resolveOptions(
+  options: AddBusinessTimeOptions | AddBusinessDaysOptions | undefined,
+): ResolvedOptions {
+  if (options === undefined) return DEFAULT_OPTIONS;
+  if (typeof options !== "object" || options === null) {
+    throw new SlaError(
+      "E_OPTION",
+      `Expected options as an object such as { boundary: "nextOpening" }, received ${describeValue(options)}`,
+      "options",
+    );
+  }
+  const boundary = ownOption(options, "boundary");
+  const days = ownOption(options, "days");
   if (boundary !== undefined && boundary !== "dueAt" && boundary !== "nextOpening") {
     throw new SlaError(
       "E_OPTION",
@@ -124,6 +158,7 @@ function checkOptions(options: AddBusinessTimeOptions | AddBusinessDaysOptions |
       "options.days",
     );
   }
+  return { boundary: boundary ?? "dueAt", sameTime: days === "sameTime" };
 }
 
 /**
@@ -168,9 +203,9 @@ export function addBusinessTime(
     return new Date(addWorkingTime(engine, t, duration, "dueAt"));
   }
   const d = durationOf(duration);
-  checkOptions(options);
-  if (d.kind === "days") return new Date(addWorkingDays(engine, t, d.days, options?.days === "sameTime"));
-  return new Date(addWorkingTime(engine, t, d.ms, options?.boundary ?? "dueAt"));
+  const { boundary, sameTime } = resolveOptions(options);
+  if (d.kind === "days") return new Date(addWorkingDays(engine, t, d.days, sameTime));
+  return new Date(addWorkingTime(engine, t, d.ms, boundary));
 }
 
 /**
@@ -199,9 +234,9 @@ export function subtractBusinessTime(
   const engine = engineOf(calendar);
   const t = epochMsOf(end, "end");
   const d = durationOf(duration);
-  checkOptions(options);
-  if (d.kind === "days") return new Date(addWorkingDays(engine, t, -d.days, options?.days === "sameTime"));
-  return new Date(subtractWorkingTime(engine, t, d.ms, options?.boundary ?? "dueAt"));
+  const { boundary, sameTime } = resolveOptions(options);
+  if (d.kind === "days") return new Date(addWorkingDays(engine, t, -d.days, sameTime));
+  return new Date(subtractWorkingTime(engine, t, d.ms, boundary));
 }
 
 /**
@@ -260,8 +295,8 @@ export function addBusinessDays(
       "days",
     );
   }
-  checkOptions(options);
-  return new Date(addWorkingDays(engine, t, days === 0 ? 0 : days, options?.days === "sameTime"));
+  const { sameTime } = resolveOptions(options);
+  return new Date(addWorkingDays(engine, t, days === 0 ? 0 : days, sameTime));
 }
 
 /**

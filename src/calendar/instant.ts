@@ -2,7 +2,7 @@
  * Instants at the public boundary: `Date | number | string` in, integer epoch milliseconds out, converted once.
  * @module
  */
-import { describeValue, SlaError } from "../errors.js";
+import { dateValueOf, describeValue, SlaError } from "../errors.js";
 import { DAY, daysFromCivil, daysInMonth, type EpochMs, HOUR, MINUTE, SECOND } from "./civil.js";
 
 /**
@@ -46,18 +46,21 @@ export function toEpochMs(value: unknown, path = "instant"): EpochMs {
       );
     }
     ms = value;
-  } else if (value instanceof Date) {
-    ms = value.getTime();
-    if (!Number.isFinite(ms))
-      throw new SlaError("E_INSTANT", "Expected a valid Date, received an Invalid Date", path);
   } else if (typeof value === "string") {
     ms = parseIsoInstant(value, path);
   } else {
-    throw new SlaError(
-      "E_INSTANT",
-      `Expected an instant (Date, epoch milliseconds, or ISO 8601 string with an offset), received ${describeValue(value)}`,
-      path,
-    );
+    // A real Date (of any realm) is read from its time value, never through an overridable getTime().
+    const time = dateValueOf(value);
+    if (time === undefined) {
+      throw new SlaError(
+        "E_INSTANT",
+        `Expected an instant (Date, epoch milliseconds, or ISO 8601 string with an offset), received ${describeValue(value)}`,
+        path,
+      );
+    }
+    if (!Number.isFinite(time))
+      throw new SlaError("E_INSTANT", "Expected a valid Date, received an Invalid Date", path);
+    ms = time;
   }
   if (ms < MIN_INPUT || ms >= MAX_INPUT) {
     throw new SlaError(

@@ -106,6 +106,13 @@ export const CALENDAR_LIMITS = Object.freeze({
   rangeDays: 3_660,
 });
 
+/**
+ * Bounds of the snapshot a spec is read through: twice the largest list a valid spec may hold, so that the
+ * spec's own limits give the precise message up to there, and far larger input is refused before it is read.
+ * @internal
+ */
+export const SPEC_SNAPSHOT_LIMITS = Object.freeze({ depth: 32, entries: 20_000, values: 2_000_000 });
+
 const WEEKDAYS: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const FIELDS = new Set(["timezone", "week", "holidays", "overrides", "breaks", "versions"]);
 const VERSION_FIELDS = new Set(["from", "timezone", "week", "holidays", "overrides", "breaks"]);
