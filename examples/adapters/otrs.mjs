@@ -67,9 +67,21 @@ export function fromOtrsTicket(payload, options = {}) {
   const created = localTime(ticket.Created, "Created");
   checkZone(ticket, timezone);
 
-  const history = [...(ticket.History ?? [])].sort(byLocalTime((entry) => entry.CreateTime));
+  const history = [...(ticket.History ?? [])].sort(
+    thenById(
+      byLocalTime((entry) => entry.CreateTime),
+      "HistoryID",
+    ),
+  );
   const creation = history.find((entry) => entry.HistoryType === "NewTicket");
-  const events = [openedEvent(ticket, created, creation)];
+  const articles = [...(ticket.Articles ?? ticket.Article ?? [])];
+  articles.sort(
+    thenById(
+      byLocalTime((article) => article.Created ?? article.CreateTime),
+      "ArticleID",
+    ),
+  );
+  const events = [openedEvent(ticket, created, creation, articles[0])];
   const typeOf = (state) => {
     const type = stateTypes[state];
     if (type === undefined)
@@ -89,7 +101,7 @@ export function fromOtrsTicket(payload, options = {}) {
       events.push({ type: "levelChanged", at: entry.CreateTime, level: entry.Name.split("%%")[3] });
     }
   }
-  for (const article of ticket.Articles ?? ticket.Article ?? []) {
+  for (const article of articles) {
     events.push({
       type: "reply",
       at: localTime(article.Created ?? article.CreateTime, "article time"),
@@ -109,10 +121,9 @@ export function fromOtrsTicket(payload, options = {}) {
 }
 
 /** The `opened` event: status and priority from the NewTicket history entry, channel from the first article. */
-function openedEvent(ticket, created, creation) {
+function openedEvent(ticket, created, creation, first) {
   const parts = creation ? newTicketParts(creation) : { state: ticket.State, priority: ticket.Priority };
   const opened = { type: "opened", at: created, status: parts.state, level: parts.priority };
-  const first = (ticket.Articles ?? ticket.Article ?? [])[0];
   const channel = first?.ArticleType ?? first?.CommunicationChannel;
   if (channel) opened.channel = channel;
   return opened;
@@ -180,6 +191,11 @@ function localTime(value, what) {
 /** A stable comparator on OTRS local times (they sort as text). */
 function byLocalTime(timeOf) {
   return (a, b) => (timeOf(a) < timeOf(b) ? -1 : timeOf(a) > timeOf(b) ? 1 : 0);
+}
+
+/** Breaks a comparator's ties by a numeric id field, so that the input order does not matter. */
+function thenById(compare, idField) {
+  return (a, b) => compare(a, b) || Number(a[idField]) - Number(b[idField]);
 }
 
 /**

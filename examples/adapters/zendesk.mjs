@@ -30,7 +30,7 @@ const MINUTE_MS = 60_000;
  * @throws {Error} when the ticket id or creation time cannot be found, or a comment's author has no known role.
  */
 export function fromZendeskAudits(payload) {
-  const audits = [...(payload.audits ?? [])].sort(byTime((audit) => audit.created_at));
+  const audits = [...(payload.audits ?? [])].sort(thenById(byTime((audit) => audit.created_at)));
   const creationAudit = audits.find((audit) => audit.events.some((event) => event.type === "Create"));
   const id = payload.ticket?.id ?? audits[0]?.ticket_id ?? payload.ticket_metric?.ticket_id;
   if (id === undefined) throw new Error("Zendesk payload: no ticket id in ticket, audits or ticket_metric");
@@ -46,7 +46,7 @@ export function fromZendeskAudits(payload) {
   const events = [openedEvent(createdAt, creationAudit, payload.ticket)];
   const seenComments = new Set();
   for (const audit of audits) events.push(...auditEvents(audit, classify, seenComments));
-  for (const comment of payload.comments ?? []) {
+  for (const comment of [...(payload.comments ?? [])].sort(thenById(byTime((c) => c.created_at)))) {
     if (seenComments.has(comment.id)) continue;
     seenComments.add(comment.id);
     events.push(replyEvent(comment.created_at, comment, classify, undefined));
@@ -136,7 +136,7 @@ function reportedTimes(payload) {
     setPair(reported, "requesterWait", metric.requester_wait_time_in_minutes);
     reported.solvedAt = metric.solved_at ?? null;
   }
-  const events = [...(payload.ticket_metric_events ?? [])].sort(byTime((event) => event.time));
+  const events = [...(payload.ticket_metric_events ?? [])].sort(thenById(byTime((event) => event.time)));
   const firstReply = events.filter(isUpdate("reply_time", 1)).at(-1);
   if (firstReply && reported.firstReplyMs === undefined) setPair(reported, "firstReply", firstReply.status);
   const requesterWait = events.filter(isUpdate("requester_wait_time")).at(-1);
@@ -168,4 +168,9 @@ function toMs(minutes) {
 /** A stable comparator by an ISO-with-`Z` time read from each item. */
 function byTime(timeOf) {
   return (a, b) => Date.parse(timeOf(a)) - Date.parse(timeOf(b));
+}
+
+/** Breaks a comparator's ties by the records' numeric `id`, so that the input order does not matter. */
+function thenById(compare) {
+  return (a, b) => compare(a, b) || a.id - b.id;
 }
