@@ -12,7 +12,18 @@
  */
 import * as rruleModule from "rrule";
 import { describeValue, SlaError } from "../../errors.js";
-import { civilFromDays, DAY, daysFromCivil, daysFromKey, type EpochMs, weekdayOfDays } from "../civil.js";
+import {
+  civilFromDays,
+  DAY,
+  dayOf,
+  daysFromCivil,
+  type EpochMs,
+  monthIndexOf,
+  monthOf,
+  monthStartDay,
+  weekdayOfDays,
+  yearOf,
+} from "../civil.js";
 import { getZone, resolveWall } from "../zone.js";
 import type { Recurrence } from "./parse.js";
 
@@ -25,65 +36,9 @@ const rrule: RRuleModule =
     ? rruleModule
     : (rruleModule as unknown as { default: RRuleModule }).default;
 
-/**
- * Whether the rule has an occurrence on or before `lastDay`. With `BYSETPOS`, rrule's work per period is large
- * (measured: 50 ms for 100 years of `FREQ=MONTHLY;BYDAY=MO;BYSETPOS=6`); a position `p` selects something in a
- * period exactly when the period has at least `|p|` candidates, so the candidates of the rule without `BYSETPOS`
- * are counted per period instead, and only the first period (cut by the start date) is checked with the real rule.
- */
+/** Whether the rule has an occurrence on or before `lastDay`. @internal */
 export function hasOccurrence(rec: Recurrence, lastDay: number): boolean {
-  const setpos = rec.bysetpos;
-  const simple =
-    setpos === undefined ||
-    rec.untilDay !== undefined ||
-    rec.byweekno !== undefined ||
-    (rec.freq !== "MONTHLY" && rec.freq !== "YEARLY");
-  if (simple) return occurrenceDays(rec, rec.startDay, lastDay, 1).length > 0;
-  const startKey = civilFromDays(rec.startDay);
-  const sy = Math.floor(startKey / 10_000);
-  const sm = Math.floor(startKey / 100) % 100;
-  const firstPeriodEnd =
-    rec.freq === "YEARLY"
-      ? daysFromCivil(sy + 1, 1, 1) - 1
-      : daysFromCivil(sy + Math.floor(sm / 12), (sm % 12) + 1, 1) - 1;
-  if (occurrenceDays(rec, rec.startDay, Math.min(firstPeriodEnd, lastDay), 1).length > 0) return true;
-  const noDayPart = rec.bymonthday === undefined && rec.byday === undefined && rec.byyearday === undefined;
-  const free: Recurrence = {
-    ...rec,
-    bysetpos: undefined,
-    count: undefined,
-    startDay: rec.freq === "YEARLY" ? daysFromCivil(sy, 1, 1) : daysFromCivil(sy, sm, 1),
-    bymonthday: noDayPart ? [startKey % 100] : rec.bymonthday,
-    bymonth: noDayPart && rec.freq === "YEARLY" && rec.bymonth === undefined ? [sm] : rec.bymonth,
-  };
-  const need = Math.min(...setpos.map((p) => Math.abs(p)));
-  const counts = new Map<number, number>();
-  const periodOf = (day: number): number => {
-    const key = civilFromDays(day);
-    return rec.freq === "YEARLY" ? Math.floor(key / 10_000) : Math.floor(key / 100);
-  };
-  const firstPeriod = periodOf(rec.startDay);
-  let found = false;
-  forEachOccurrenceDay(free, free.startDay, lastDay, (day) => {
-    const period = periodOf(day);
-    if (period === firstPeriod) return true;
-    const n = (counts.get(period) ?? 0) + 1;
-    counts.set(period, n);
-    if (n >= need) {
-      // The selected candidate lies in this period; it is on or before lastDay unless this is the last period.
-      found =
-        period !== periodOf(lastDay) ||
-        occurrenceDays(
-          rec,
-          daysFromKey(period * (rec.freq === "YEARLY" ? 10_000 : 100) + (rec.freq === "YEARLY" ? 101 : 1)),
-          lastDay,
-          1,
-        ).length > 0;
-      return false;
-    }
-    return true;
-  });
-  return found;
+  return occurrenceDays(rec, rec.startDay, lastDay, 1).length > 0;
 }
 
 /** Periods of `freq` from the one holding day `a` to the one holding day `b` (inclusive, ≥ 1). */
@@ -141,6 +96,10 @@ function forEachOccurrenceDay(
   hi: number,
   visit: (day: number) => boolean,
 ): void {
+  if (rec.bysetpos !== undefined) {
+    forEachSetPosDay(rec, rec.bysetpos, lo, hi, visit);
+    return;
+  }
   const first = Math.max(lo, rec.startDay);
   const last = rec.untilDay === undefined ? hi : Math.min(hi, rec.untilDay);
   if (first > last) return;
@@ -229,7 +188,6 @@ function forEachOccurrenceDay(
     ...(bymonthday === undefined ? {} : { bymonthday: [...bymonthday] }),
     ...(rec.byyearday === undefined ? {} : { byyearday: [...rec.byyearday] }),
     ...(rec.byweekno === undefined ? {} : { byweekno: [...rec.byweekno] }),
-    ...(rec.bysetpos === undefined ? {} : { bysetpos: [...rec.bysetpos] }),
     ...(rec.byday === undefined
       ? {}
       : {
@@ -288,4 +246,76 @@ export function expandRecurrence(
     }
   }
   return out;
+}
+
+/** The candidates of a period picked by BYSETPOS positions (1-based from the start, negative from the end). */
+function pickPositions(candidates: readonly number[], positions: readonly number[]): number[] {
+  const picked = new Set<number>();
+  for (const p of positions) {
+    const day = candidates[p > 0 ? p - 1 : candidates.length + p];
+    if (day !== undefined) picked.add(day);
+  }
+  return [...picked].sort((a, b) => a - b);
+}
+
+/**
+ * A rule with `BYSETPOS`, selected as RFC 5545 says: the rule without `BYSETPOS` gives each period's set of
+ * candidates (the whole month or year, also before the start date); the positions pick from that set (a
+ * position beyond the set picks nothing); then the start date, `UNTIL` and `COUNT` apply to what was picked.
+ * rrule's own `BYSETPOS` is not used: it picks the only candidate for positions such as -2 or 3.
+ */
+function forEachSetPosDay(
+  rec: Recurrence,
+  positions: readonly number[],
+  lo: number,
+  hi: number,
+  visit: (day: number) => boolean,
+): void {
+  const first = Math.max(lo, rec.startDay);
+  const last = rec.untilDay === undefined ? hi : Math.min(hi, rec.untilDay);
+  if (first > last) return;
+  const yearly = rec.freq === "YEARLY";
+  const periodOf = (day: number): number => (yearly ? yearOf(civilFromDays(day)) : monthIndexOf(day));
+  const periodStart = (day: number): number => (yearly ? daysFromCivil(yearOf(civilFromDays(day)), 1, 1) : monthStartDay(monthIndexOf(day)));
+  const startKey = civilFromDays(rec.startDay);
+  const noDayPart = rec.bymonthday === undefined && rec.byday === undefined && rec.byyearday === undefined;
+  // The candidates: the rule without BYSETPOS and COUNT, from the first day of its first period (the lattice of
+  // periods stays the one of the start date), with rrule's defaults made explicit (the start's day of the month).
+  const candidatesRule: Recurrence = {
+    ...rec,
+    bysetpos: undefined,
+    count: undefined,
+    untilDay: undefined,
+    startDay: periodStart(rec.startDay),
+    bymonthday: noDayPart ? [dayOf(startKey)] : rec.bymonthday,
+    bymonth: noDayPart && yearly && rec.bymonth === undefined ? [monthOf(startKey)] : rec.bymonth,
+  };
+  // With COUNT every pick from the start counts; without, the walk may begin at the window's first period.
+  const from = rec.count === undefined ? periodStart(first) : candidatesRule.startDay;
+  const through = yearly ? daysFromCivil(yearOf(civilFromDays(last)) + 1, 1, 1) - 1 : monthStartDay(monthIndexOf(last) + 1) - 1;
+  let seen = 0;
+  let period = Number.NaN;
+  let candidates: number[] = [];
+  const flush = (): boolean => {
+    for (const day of pickPositions(candidates, positions)) {
+      if (day < rec.startDay) continue;
+      if (day > last) return false;
+      seen++;
+      if (rec.count !== undefined && seen > rec.count) return false;
+      if (day >= first && !visit(day)) return false;
+    }
+    return true;
+  };
+  let going = true;
+  forEachOccurrenceDay(candidatesRule, from, through, (day) => {
+    const p = periodOf(day);
+    if (p !== period) {
+      if (candidates.length > 0 && !flush()) return (going = false);
+      period = p;
+      candidates = [];
+    }
+    candidates.push(day);
+    return true;
+  });
+  if (going && candidates.length > 0) flush();
 }

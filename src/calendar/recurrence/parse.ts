@@ -260,6 +260,10 @@ export function parseRecurrence(text: unknown, start: DateKey, path: string): Re
   ) {
     throw invalid("BYSETPOS needs another BY… part to select from (RFC 5545)", path);
   }
+  if (bysetpos !== undefined && byweekno !== undefined) {
+    // A yearly BYWEEKNO set reaches into the neighbouring years; slakit selects positions per calendar year.
+    throw invalid("BYSETPOS cannot be combined with BYWEEKNO here; list the weeks' days instead", path);
+  }
   const wkstText = parts.get("WKST");
   const wkst = wkstText === undefined ? 0 : weekday(wkstText, "WKST");
   const rec: Recurrence = Object.freeze({
