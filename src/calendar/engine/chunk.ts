@@ -9,6 +9,7 @@ import { DAY, type DurationMs, daysFromCivil, type EpochMs, HOUR, monthStartDay 
 import { daySeconds } from "../day-hours.js";
 import type { CompiledVersion } from "../spec.js";
 import { localMidnight, MAX_EPOCH_MS, MIN_EPOCH_MS, resolveWallNoted } from "../zone.js";
+import type { MonthSums } from "./span.js";
 
 /** Searches stop after this much wall time. */
 export const HORIZON_MS: DurationMs = (50 * 36_525 * DAY) / 100;
@@ -17,7 +18,8 @@ export const MAX_PERIODS = 200_000;
 
 const FIRST_YEAR = 1800;
 const LAST_YEAR = 2299;
-const MONTHS = (LAST_YEAR - FIRST_YEAR + 1) * 12;
+/** Months the engine can hold: January 1800 to December 2299. @internal */
+export const MONTHS = (LAST_YEAR - FIRST_YEAR + 1) * 12;
 const AVG_MONTH_MS = (365.2425 * DAY) / 12;
 const ZERO_MS = daysFromCivil(FIRST_YEAR, 1, 1) * DAY;
 /** Width of a chunk's index buckets. */
@@ -69,6 +71,8 @@ export interface Engine {
   readonly chunks: (Chunk | undefined)[];
   /** The chunk used last: queries tend to stay in one month. */
   last: Chunk | undefined;
+  /** Running sums over a run of built months, for long spans (see `span.ts`); grown as queries need. */
+  sums: MonthSums | undefined;
   /** False when no version has any weekly hours or overrides: searches fail at once. */
   readonly canWork: boolean;
 }
@@ -80,7 +84,7 @@ export function createEngine(versions: readonly CompiledVersion[]): Engine {
       v.week.some((p) => p.own.length > 0 || p.tail.length > 0) ||
       [...v.overrides.values()].some((p) => p.own.length > 0),
   );
-  return { versions, chunks: new Array(MONTHS), last: undefined, canWork };
+  return { versions, chunks: new Array(MONTHS), last: undefined, sums: undefined, canWork };
 }
 
 /** The version in force on a local day. */
@@ -199,6 +203,15 @@ export function chunkOf(engine: Engine, index: number): Chunk {
     engine.chunks[index] = chunk;
   }
   return chunk;
+}
+
+/**
+ * A month index at or after the month holding instant `t` (at most two months after it), without building
+ * anything: a bound for searches.
+ * @internal
+ */
+export function monthIndexAfter(t: EpochMs): number {
+  return Math.floor((t - ZERO_MS) / AVG_MONTH_MS) + 2;
 }
 
 /** The chunk holding instant `t`. */

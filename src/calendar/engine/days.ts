@@ -13,9 +13,11 @@ import {
   type Engine,
   HORIZON_MS,
   lastAtOrBefore,
+  monthIndexAfter,
   versionForDay,
 } from "./chunk.js";
 import { addWorkingTime, isOpen, noWorkingTime, subtractWorkingTime } from "./search.js";
+import { monthReaching, monthReachingBack, monthsDays } from "./span.js";
 
 /** A local day: its chunk and its index in the chunk. One per call, moved as the search walks. */
 interface DayCursor {
@@ -55,8 +57,17 @@ function walkDays(engine: Engine, day: DayCursor, count: number, direction: 1 | 
         return;
       }
       left -= workDays.length - rank;
-      day.chunk = chunkOf(engine, day.chunk.index + 1);
       rank = 0;
+      const next = day.chunk.index + 1;
+      if (chunks < 2) {
+        day.chunk = chunkOf(engine, next);
+        continue;
+      }
+      // Far ahead: jump to the month that holds the day.
+      const m = monthReaching(engine, next, left, "days", monthIndexAfter(t + HORIZON_MS));
+      if (m < 0) break;
+      left -= monthsDays(engine, next, m);
+      day.chunk = chunkOf(engine, m);
     } else {
       if (rank - left >= 0) {
         day.j = workDays[rank - left] as number;
@@ -64,7 +75,16 @@ function walkDays(engine: Engine, day: DayCursor, count: number, direction: 1 | 
         return;
       }
       left -= rank;
-      day.chunk = chunkOf(engine, day.chunk.index - 1);
+      const previous = day.chunk.index - 1;
+      if (chunks < 2) {
+        day.chunk = chunkOf(engine, previous);
+      } else {
+        // Far back: jump to the month that holds the day.
+        const m = monthReachingBack(engine, previous, left, "days", monthIndexAfter(t - HORIZON_MS) - 4);
+        if (m < 0) break;
+        left -= monthsDays(engine, m + 1, previous + 1);
+        day.chunk = chunkOf(engine, m);
+      }
       rank = day.chunk.workDays.length;
     }
   }

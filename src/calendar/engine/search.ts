@@ -6,7 +6,17 @@
  */
 import { SlaError } from "../../errors.js";
 import type { DurationMs, EpochMs } from "../civil.js";
-import { type Chunk, chunkAt, chunkOf, cumIn, type Engine, HORIZON_MS, intervalAt } from "./chunk.js";
+import {
+  type Chunk,
+  chunkAt,
+  chunkOf,
+  cumIn,
+  type Engine,
+  HORIZON_MS,
+  intervalAt,
+  monthIndexAfter,
+} from "./chunk.js";
+import { monthReaching, monthReachingBack, monthsTime } from "./span.js";
 
 /**
  * Which deadline a search answers: `"dueAt"`, the first instant at which the working time is used up, or
@@ -68,11 +78,20 @@ export function addWorkingTime(engine: Engine, t: EpochMs, d: DurationMs, bounda
     target += (chunk.cum[from] as number) + (t < e ? t - s : e - s);
   } else from = 0;
   const limit = t + HORIZON_MS;
-  while (after ? target >= chunk.total : target > chunk.total) {
+  for (let steps = 0; after ? target >= chunk.total : target > chunk.total; steps++) {
     target -= chunk.total;
     if (chunk.end > limit) throw noWorkingTime(t, "ahead");
-    chunk = chunkOf(engine, chunk.index + 1);
     from = 0;
+    if (steps < 2) {
+      chunk = chunkOf(engine, chunk.index + 1);
+      continue;
+    }
+    // Far ahead: jump to the month in which the remaining time is reached.
+    const next = chunk.index + 1;
+    const m = monthReaching(engine, next, after ? target + 1 : target, "time", monthIndexAfter(limit));
+    if (m < 0) throw noWorkingTime(t, "ahead");
+    target -= monthsTime(engine, next, m);
+    chunk = chunkOf(engine, m);
   }
   const result = locate(chunk, target, after, from);
   if (result > limit) throw noWorkingTime(t, "ahead");
@@ -91,9 +110,20 @@ export function subtractWorkingTime(engine: Engine, t: EpochMs, d: DurationMs, b
   let chunk = chunkAt(engine, t);
   let target = cumIn(chunk, t) - d;
   const limit = t - HORIZON_MS;
-  while (after ? target <= 0 : target < 0) {
+  for (let steps = 0; after ? target <= 0 : target < 0; steps++) {
     if (chunk.start < limit) throw noWorkingTime(t, "before it");
-    chunk = chunkOf(engine, chunk.index - 1);
+    if (steps < 2) {
+      chunk = chunkOf(engine, chunk.index - 1);
+      target += chunk.total;
+      continue;
+    }
+    // Far back: jump to the month in which the remaining time is reached.
+    const previous = chunk.index - 1;
+    const need = after ? -target + 1 : -target;
+    const m = monthReachingBack(engine, previous, need, "time", monthIndexAfter(limit) - 4);
+    if (m < 0) throw noWorkingTime(t, "before it");
+    target += monthsTime(engine, m + 1, previous + 1);
+    chunk = chunkOf(engine, m);
     target += chunk.total;
   }
   const result = locate(chunk, target, !after, 0);
@@ -106,15 +136,11 @@ export function workingTimeBetween(engine: Engine, a: EpochMs, b: EpochMs): Dura
   if (b < a) return -workingTimeBetween(engine, b, a);
   const ca = chunkAt(engine, a);
   if (b < ca.end) return cumIn(ca, b) - cumIn(ca, a);
-  let total = ca.total - cumIn(ca, a);
-  let index = ca.index + 1;
-  let chunk = chunkOf(engine, index);
-  while (b >= chunk.end) {
-    total += chunk.total;
-    chunk = chunkOf(engine, ++index);
-  }
-  engine.last = chunk;
-  return total + cumIn(chunk, b);
+  const cb = chunkAt(engine, b);
+  let between = 0;
+  if (cb.index - ca.index > 4) between = monthsTime(engine, ca.index + 1, cb.index);
+  else for (let i = ca.index + 1; i < cb.index; i++) between += chunkOf(engine, i).total;
+  return ca.total - cumIn(ca, a) + between + cumIn(cb, b);
 }
 
 /** Whether `t` is inside a working interval. @internal */

@@ -276,7 +276,8 @@ function forEachSetPosDay(
   if (first > last) return;
   const yearly = rec.freq === "YEARLY";
   const periodOf = (day: number): number => (yearly ? yearOf(civilFromDays(day)) : monthIndexOf(day));
-  const periodStart = (day: number): number => (yearly ? daysFromCivil(yearOf(civilFromDays(day)), 1, 1) : monthStartDay(monthIndexOf(day)));
+  const periodStart = (day: number): number =>
+    yearly ? daysFromCivil(yearOf(civilFromDays(day)), 1, 1) : monthStartDay(monthIndexOf(day));
   const startKey = civilFromDays(rec.startDay);
   const noDayPart = rec.bymonthday === undefined && rec.byday === undefined && rec.byyearday === undefined;
   // The candidates: the rule without BYSETPOS and COUNT, from the first day of its first period (the lattice of
@@ -292,7 +293,9 @@ function forEachSetPosDay(
   };
   // With COUNT every pick from the start counts; without, the walk may begin at the window's first period.
   const from = rec.count === undefined ? periodStart(first) : candidatesRule.startDay;
-  const through = yearly ? daysFromCivil(yearOf(civilFromDays(last)) + 1, 1, 1) - 1 : monthStartDay(monthIndexOf(last) + 1) - 1;
+  const through = yearly
+    ? daysFromCivil(yearOf(civilFromDays(last)) + 1, 1, 1) - 1
+    : monthStartDay(monthIndexOf(last) + 1) - 1;
   let seen = 0;
   let period = Number.NaN;
   let candidates: number[] = [];
@@ -310,7 +313,10 @@ function forEachSetPosDay(
   forEachOccurrenceDay(candidatesRule, from, through, (day) => {
     const p = periodOf(day);
     if (p !== period) {
-      if (candidates.length > 0 && !flush()) return (going = false);
+      if (candidates.length > 0 && !flush()) {
+        going = false;
+        return false;
+      }
       period = p;
       candidates = [];
     }
