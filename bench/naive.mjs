@@ -62,8 +62,17 @@ function transitionTable(zone, from, to) {
   return { at: Float64Array.from(at), offsets: Float64Array.from(offsets) };
 }
 
-/** Builds the baseline for the workload calendar in `zone`, local dates [fromDate, toDate). */
-export function buildNaive(zone, fromDate = "2024-12-01", toDate = "2027-03-01") {
+/**
+ * Builds the baseline for a calendar in `zone`, local dates [fromDate, toDate). `spec` gives the hours (the same
+ * list of `["HH:MM", "HH:MM"]` on every working weekday), the working weekdays and the holidays (`"YYYY-MM-DD"`
+ * dates; ranges expanded by the caller); by default the workload calendar of workload.mjs.
+ */
+export function buildNaive(
+  zone,
+  fromDate = "2024-12-01",
+  toDate = "2027-03-01",
+  spec = { intervals: INTERVALS, workdays: WORKDAYS, holidays: HOLIDAYS },
+) {
   const d0 = dayNumber(fromDate);
   const d1 = dayNumber(toDate);
   const tt = transitionTable(zone, (d0 - 2) * DAY, (d1 + 2) * DAY);
@@ -93,9 +102,9 @@ export function buildNaive(zone, fromDate = "2024-12-01", toDate = "2027-03-01")
     return wall - before; // in a gap: the offset before the transition moves it forward by the gap
   };
 
-  const holidays = new Set(HOLIDAYS.map(dayNumber));
-  const workWeekdays = new Set(WORKDAYS.map((d) => WEEKDAY_INDEX[d]));
-  const spans = INTERVALS.map(([a, b]) => [hhmm(a), hhmm(b)]);
+  const holidays = new Set(spec.holidays.map(dayNumber));
+  const workWeekdays = new Set(spec.workdays.map((d) => WEEKDAY_INDEX[d]));
+  const spans = spec.intervals.map(([a, b]) => [hhmm(a), hhmm(b)]);
   const starts = [];
   const ends = [];
   const workDays = [];
@@ -186,6 +195,8 @@ export function buildNaive(zone, fromDate = "2024-12-01", toDate = "2027-03-01")
     addDays,
     addDaysSameTime,
     offsetAt,
+    /** The raw tables, for code that answers its own queries on them (bench/limit.mjs). */
+    tables: { n, S, E, cumStart, cumEnd, WE, cumWork, d0, tAt, tOff },
     intervals: n,
     bytes: bytes + cumWork.byteLength + tAt.byteLength + tOff.byteLength,
   };

@@ -1,17 +1,17 @@
 // `npm run bench`: slakit's built calendar side by side with a naive precomputed baseline and the peers
 // moment-business-time and dayjs-business-time, on the workload of research/anchors-performance.md.
-// Prints a Markdown report and writes it to bench/results/latest.md. See bench/README.md.
+// Prints a Markdown report and writes it to bench/results/latest.md (its section "calendar"). See bench/README.md.
 //
 // Knobs (environment): BENCH_RUN_MS (length of one timed run of a fast implementation, default 1000),
 // BENCH_PEER_N (inputs per op and zone checked against the peers, default 2000), BENCH_QUICK=1 (a short
 // smoke run: 150 ms runs, 300 peer inputs).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildNaive } from "./naive.mjs";
 import { loadMoment } from "./peers/moment.mjs";
+import { writeSection } from "./results.mjs";
 import { calendarSpec, HOUR, localString, MINUTE, makeInputs, OPS, ZONES } from "./workload.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -592,9 +592,8 @@ if (notes.length || problems.length) {
 
 const report = `${out.join("\n")}\n`;
 console.log(`\n${report}`);
-mkdirSync(join(here, "results"), { recursive: true });
-writeFileSync(join(here, "results", "latest.md"), report);
-log(`written to bench/results/latest.md`);
+writeSection("calendar", report);
+log(`written to bench/results/latest.md (section "calendar")`);
 if (problems.length) {
   log(`\n✖ ${problems.length} problem(s); see the report.`);
   process.exit(1);

@@ -118,3 +118,21 @@ export function makeTicket(rnd, i, opened) {
   const ticket = { id: `T-${i}`, level: LEVELS[Math.floor(rnd() * 3)], events };
   return { ticket, inside: events[Math.floor(rnd() * events.length)].at + Math.floor(rnd() * 4 * HOUR) };
 }
+
+/**
+ * The tickets of bench/escalation.mjs and bench/limit.mjs: `count` tickets opened at seeded instants in the 300
+ * days from Monday 2025-01-06 (UTC), each with an evaluation instant inside its life.
+ */
+export function escalationWorkload(count = 100_000) {
+  const rnd = mulberry32(20250101);
+  const base = Date.UTC(2025, 0, 6);
+  const tickets = [];
+  const nows = [];
+  for (let i = 0; i < count; i++) {
+    const opened = base + Math.floor(rnd() * 300) * 86_400_000 + Math.floor(rnd() * 86_400) * 1000;
+    const { ticket, inside } = makeTicket(rnd, i, opened);
+    tickets.push(ticket);
+    nows.push(inside);
+  }
+  return { tickets, nows };
+}
