@@ -75,9 +75,13 @@ export class CompileContext {
   readonly failedCalendars = new Set<string>();
   /** Every calendar name, compiled or not: a reference to a failed calendar is no further issue. */
   calendarNames: RefTable = noNames("calendar");
+  /** The level ids, for `defaultLevel`, duration maps and KPIs. */
   levelNames: RefTable = noNames("fault level");
+  /** The target ids, for `breachOf` and KPIs (collected before any target is checked). */
   targetNames: RefTable = noNames("target");
+  /** The tiers, for escalation steps. */
   tierNames: RefTable = noNames("tier");
+  /** The phase kinds and the term's phase names, for targets' `phases`. */
   phaseNames: RefTable = noNames("phase");
 
   /** @param data - The contract data (after the prepass), of any shape. */

@@ -16,10 +16,10 @@ import type { RawNode } from "./raw.js";
  * @internal
  */
 export function collectTiers(ctx: CompileContext): void {
+  const tiers = ctx.root.field("tiers");
   const checkTier = ctx.duplicateCheck("tier id");
-  const tiers = ctx.root.field("tiers").items();
-  for (const tier of tiers) checkTier(tier);
-  const names = ctx.root.field("tiers").texts();
+  for (const tier of tiers.items()) checkTier(tier);
+  const names = tiers.texts();
   ctx.tierNames = {
     noun: "tier",
     names,
