@@ -5,11 +5,11 @@
  */
 
 import { Engine } from "json-rules-engine";
-import { joinPath, SlaError } from "../errors.js";
-import { describeType } from "./compile.js";
+import { describeValue, joinPath, SlaError, suggest } from "../errors.js";
+import { describeType } from "./compile/conditions.js";
 import { type CompiledContract, compiledOf, type FactInfo } from "./compiled.js";
+import { isPlainObject } from "./plain-object.js";
 import type { ConditionInput, Contract } from "./types.js";
-import { describeValue, isPlainObject, suggest } from "./util.js";
 
 /**
  * Facts about a ticket, by the names the contract's conditions use: `{ systemDown: true, outageMinutes: 12 }`.

@@ -5,21 +5,12 @@
  * @module
  */
 
-import {
-  type Calendar,
-  DAY,
-  type Engine,
-  type EpochMs,
-  type ParsedDuration,
-  parseDuration,
-  type Recurrence,
-  type Zone,
-} from "../calendar/kernel.js";
+import type { Calendar, Engine, EpochMs, ParsedDuration, Recurrence, Zone } from "../calendar/kernel.js";
 import { describeValue, SlaError } from "../errors.js";
+import type { FactType } from "./compile/conditions.js";
 import type { CompiledTarget, ConditionInput, KpiInput } from "./types.js";
 
-/** The type a condition gives a fact. @internal */
-export type FactType = "number" | "string" | "boolean" | "array<number>" | "array<string>" | "array<boolean>";
+export type { FactType };
 
 /** A fact name's type and the condition that fixed it, for messages. @internal */
 export interface FactInfo {
@@ -112,6 +103,13 @@ export interface TargetRules {
     | { readonly kind: "events"; readonly pauseEvent: number; readonly resumeEvent: number }
     | { readonly kind: "statuses"; readonly statuses: ReadonlySet<string> }
     | undefined;
+  /**
+   * The duration of each level of the contract that is subject to the target (what `target.durationFor` gives
+   * for the contract's levels); a level that is absent is not subject to it.
+   */
+  readonly durationByLevel: ReadonlyMap<string, ParsedDuration>;
+  /** The phase kinds and names in which the target applies (`target.phases`); `undefined`: in every phase. */
+  readonly appliesInPhases: ReadonlySet<string> | undefined;
 }
 
 /** How a KPI is judged: its unit, the comparison that passes and the threshold in that unit. @internal */
@@ -141,6 +139,8 @@ export interface CompiledContract {
   /** Event type name → number. */
   readonly eventNumbers: ReadonlyMap<string, number>;
   readonly levels: ReadonlySet<string>;
+  /** Level id → its position in `contract.levels` (the order reports list levels in). */
+  readonly levelIndex: ReadonlyMap<string, number>;
   /** One per target of `contract.targets`, in that order (parents first). */
   readonly targets: readonly TargetRules[];
   /** Target id → index. */
@@ -175,30 +175,4 @@ export function compiledOf(contract: unknown): CompiledContract {
     );
   }
   return compiled;
-}
-
-/**
- * How a KPI is judged. Ratios pass at or above their minimum; a mean handling time passes at or below its
- * maximum, in ms (a `"P…D"` maximum, which `parseContract` refuses but a hand-written report part may carry,
- * counts days of 24 h: handling time is wall-clock time).
- * @internal
- */
-export function kpiRule(def: KpiInput): KpiRule {
-  switch (def.kind) {
-    case "meanHandlingTime": {
-      const parsed = parseDuration(def.max, "kpis.max");
-      return {
-        unit: "ms",
-        comparison: "atMost",
-        threshold: parsed.kind === "time" ? parsed.ms : parsed.days * DAY,
-      };
-    }
-    case "satisfaction":
-    case "resolutionRate":
-    case "targetCompliance":
-    case "inspectionCompliance":
-      return { unit: "ratio", comparison: "atLeast", threshold: def.min };
-    default:
-      return { unit: "ratio", comparison: "atLeast", threshold: 0 };
-  }
 }

@@ -22,6 +22,32 @@ export interface ContractIssue {
 /** An issue as the checks write it: the path as text; `ContractValidationError` adds its segments. @internal */
 export type IssueDraft = Omit<ContractIssue, "pathSegments">;
 
+/**
+ * The message of an `SlaError` as an issue carries it: without the `"\n  → at <path>"` line that `SlaError`
+ * appends to its message (an issue keeps the path apart).
+ * @internal
+ */
+export function messageWithoutPath(error: SlaError): string {
+  const suffix = `\n  → at ${error.path}`;
+  return error.path !== "" && error.message.endsWith(suffix)
+    ? error.message.slice(0, -suffix.length)
+    : error.message;
+}
+
+/**
+ * The issue an `SlaError` stands for: its code and path, and its message without the path.
+ *
+ * @example
+ * ```ts
+ * issueFromError(new SlaError("E_DURATION", "Expected …", "targets[0].duration"));
+ * //=> { code: "E_DURATION", path: "targets[0].duration", message: "Expected …" }
+ * ```
+ * @internal
+ */
+export function issueFromError(error: SlaError): IssueDraft {
+  return { code: error.code, path: error.path, message: messageWithoutPath(error) };
+}
+
 function format(issues: readonly IssueDraft[]): string {
   const head = `Invalid contract: ${issues.length} issue${issues.length === 1 ? "" : "s"}`;
   const lines = issues.map((i) => (i.path === "" ? `✖ ${i.message}` : `✖ ${i.message}\n  → at ${i.path}`));

@@ -7,10 +7,10 @@
 
 import type * as z from "zod";
 import { parseDuration } from "../calendar/kernel.js";
-import { describeValue, joinPath, SlaError, type SlaErrorCode } from "../errors.js";
-import type { IssueDraft } from "./errors.js";
+import { describeValue, joinPath, SlaError, type SlaErrorCode, suggest } from "../errors.js";
+import { messageWithoutPath as bareMessage, type IssueDraft } from "./errors.js";
+import { isPlainObject } from "./plain-object.js";
 import { type Marker, readMarker } from "./schemas.js";
-import { bareMessage, isPlainObject, suggest } from "./util.js";
 
 type Segment = string | number;
 

@@ -6,6 +6,7 @@
  * @module
  */
 export { canonicalFingerprint, compareText, hashText, stableStringify } from "./canonical.js";
+export { kpiRule } from "./compile/kpis.js";
 export {
   BUILTIN_EVENT,
   type CompiledContract,
@@ -15,7 +16,6 @@ export {
   compiledOf,
   EVENT_ROLE,
   type KpiRule,
-  kpiRule,
   type TargetRules,
 } from "./compiled.js";
 export { phaseAt } from "./coverage.js";

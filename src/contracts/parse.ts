@@ -1,5 +1,32 @@
 /**
  * `parseContract` and `safeParseContract`: untrusted JSON in, a validated, compiled, frozen `Contract` out.
+ *
+ * **Three passes, one list of issues.**
+ * 1. The prepass (`prepass.ts`) looks at the untrusted value before anything else: size, nesting, cycles,
+ *    prototype-polluting keys and values that are not JSON. It refuses outright what is too big to look at, and
+ *    hands on a plain copy of the data, so that nothing later reads the caller's objects (or their getters) again.
+ * 2. The schema (zod, `schemas.ts`) checks the shape: fields, types, enums, patterns, unknown keys. Its issues
+ *    become ours in `issues.ts`.
+ * 3. The semantic pass (`compile.ts`, `compile/`) checks the meaning: zones, calendars, durations, references
+ *    between ids, `breachOf` cycles, conditions, recurrence rules, the term; and builds the compiled contract.
+ *
+ * The schema and the semantic pass both run, always, so that one call reports every issue. They cannot be one:
+ * the calendar validates its own spec (`compileCalendar` is public and takes plain data), and the calendar must
+ * not import zod, so calendars, durations and zones keep their own checks and messages; the schema describes
+ * the same shapes for the JSON Schema and for the fields outside the calendar. This is why the semantic pass
+ * reads the raw data defensively: it runs over data the schema may have rejected anywhere.
+ *
+ * **The merge rule.** Issues are listed in pass order, prepass first, and a later issue gives way to an earlier
+ * one about the same place:
+ * - a schema issue is dropped when it lies at or under the path of an issue already listed (of the prepass, or
+ *   an earlier one of the schema), or under a calendar whose compilation failed (the calendar's own message says
+ *   what is wrong there);
+ * - a semantic issue is dropped when a prepass or schema issue lies at or under its path (that one is the more
+ *   precise), or when the same code, path and message is already listed.
+ *
+ * "At or under" is path containment: `targets[0]` contains `targets[0]`, `targets[0].duration` and
+ * `targets[0][1]`, and `""` (the whole contract) contains every path. At most `CONTRACT_LIMITS.issues` issues
+ * are listed; one more `E_LIMIT` issue at `""` counts the rest.
  * @module
  */
 import { compileContract } from "./compile.js";
@@ -17,10 +44,48 @@ export type SafeParseContractResult =
   | { readonly success: true; readonly contract: Contract }
   | { readonly success: false; readonly error: ContractValidationError };
 
+/** Whether the path `child` lies at or under the path `parent` (`""` holds every path). */
 function within(child: string, parent: string): boolean {
   return (
     child === parent || parent === "" || child.startsWith(`${parent}.`) || child.startsWith(`${parent}[`)
   );
+}
+
+/** Adds the schema's issues that no listed issue or failed calendar covers (see the module doc). */
+function addSchemaIssues(
+  issues: IssueDraft[],
+  fromSchema: readonly IssueDraft[],
+  failedCalendars: ReadonlySet<string>,
+): void {
+  for (const issue of fromSchema) {
+    if (issues.some((i) => within(issue.path, i.path))) continue;
+    if ([...failedCalendars].some((p) => within(issue.path, p))) continue;
+    issues.push(issue);
+  }
+}
+
+/** Adds the semantic pass's issues that no earlier pass covers and that are not listed yet (see the module doc). */
+function addSemanticIssues(issues: IssueDraft[], fromCompile: readonly IssueDraft[]): void {
+  const earlier = issues.slice();
+  for (const issue of fromCompile) {
+    if (earlier.some((i) => within(i.path, issue.path))) continue;
+    if (issues.some((i) => i.path === issue.path && i.code === issue.code && i.message === issue.message))
+      continue;
+    issues.push(issue);
+  }
+}
+
+/** The first `CONTRACT_LIMITS.issues` issues, and one `E_LIMIT` issue counting the others. */
+function capped(issues: readonly IssueDraft[]): IssueDraft[] {
+  const shown = issues.slice(0, CONTRACT_LIMITS.issues);
+  if (issues.length > shown.length) {
+    shown.push({
+      code: "E_LIMIT",
+      path: "",
+      message: `${issues.length - shown.length} more issues not listed`,
+    });
+  }
+  return shown;
 }
 
 /**
@@ -49,32 +114,11 @@ export function safeParseContract(input: unknown): SafeParseContractResult {
   const issues: IssueDraft[] = [...pre.issues.issues];
   const parsed = schemas().contract.safeParse(data);
   const compiled = compileContract(data);
-  if (!parsed.success) {
-    for (const issue of convertIssues(data, parsed.error.issues)) {
-      if (issues.some((i) => within(issue.path, i.path))) continue;
-      if ([...compiled.failedCalendars].some((p) => within(issue.path, p))) continue;
-      issues.push(issue);
-    }
-  }
-  const fromSchema = issues.length;
-  for (const issue of compiled.issues) {
-    const earlier = issues.slice(0, fromSchema);
-    if (earlier.some((i) => within(i.path, issue.path))) continue;
-    if (issues.some((i) => i.path === issue.path && i.code === issue.code && i.message === issue.message))
-      continue;
-    issues.push(issue);
-  }
-  if (issues.length > 0) {
-    const shown = issues.slice(0, CONTRACT_LIMITS.issues);
-    if (issues.length > shown.length) {
-      shown.push({
-        code: "E_LIMIT",
-        path: "",
-        message: `${issues.length - shown.length} more issues not listed`,
-      });
-    }
-    return Object.freeze({ success: false, error: new ContractValidationError(shown) });
-  }
+  if (!parsed.success)
+    addSchemaIssues(issues, convertIssues(data, parsed.error.issues), compiled.failedCalendars);
+  addSemanticIssues(issues, compiled.issues);
+  if (issues.length > 0)
+    return Object.freeze({ success: false, error: new ContractValidationError(capped(issues)) });
   return Object.freeze({ success: true, contract: compiled.build() });
 }
 

@@ -5,9 +5,10 @@
  * @internal
  * @module
  */
-import { joinPath } from "../errors.js";
+import { describeValue, joinPath } from "../errors.js";
+import { IssueList } from "./compile/context.js";
 import { ContractValidationError } from "./errors.js";
-import { describeValue, IssueList, isPlainObject } from "./util.js";
+import { isPlainObject } from "./plain-object.js";
 
 /**
  * Input limits of a contract, enforced before parsing.

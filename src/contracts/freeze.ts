@@ -1,55 +1,9 @@
 /**
- * Small helpers shared by the contract modules.
+ * Freezing what `parseContract` hands out: a deep frozen copy of the validated input, and read-only views of maps
+ * and sets that a cast cannot turn back into mutable ones.
  * @internal
  * @module
  */
-
-export { suggest } from "../errors.js";
-
-import { describeValue, SlaError, type SlaErrorCode } from "../errors.js";
-import type { IssueDraft } from "./errors.js";
-
-/** A plain JSON object (prototype `Object.prototype` or `null`). @internal */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
-/** Own property, read without touching the prototype chain. @internal */
-export function own(object: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(object, key) ? object[key] : undefined;
-}
-
-/** The message of an `SlaError` without the `→ at path` line its constructor appends. @internal */
-export function bareMessage(error: SlaError): string {
-  const suffix = `\n  → at ${error.path}`;
-  return error.path !== "" && error.message.endsWith(suffix)
-    ? error.message.slice(0, -suffix.length)
-    : error.message;
-}
-
-/** Collects issues; `run` turns a thrown `SlaError` into an issue. @internal */
-export class IssueList {
-  readonly issues: IssueDraft[] = [];
-
-  add(code: SlaErrorCode, path: string, message: string): void {
-    this.issues.push({ code, path, message });
-  }
-
-  /** Runs `fn`; an `SlaError` it throws becomes an issue (and `undefined` is returned). */
-  run<T>(fn: () => T): T | undefined {
-    try {
-      return fn();
-    } catch (error) {
-      if (error instanceof SlaError) {
-        this.add(error.code, error.path, bareMessage(error));
-        return undefined;
-      }
-      throw error;
-    }
-  }
-}
 
 /** A deep copy of validated JSON data, frozen, with `-0` written as `0` and `undefined` members dropped. @internal */
 export function frozenCopy<T>(value: T): T {
@@ -112,6 +66,3 @@ export function readonlySet<T>(source: Iterable<T>): ReadonlySet<T> {
   } as ReadonlySet<T>;
   return Object.freeze(view);
 }
-
-/** `describeValue` re-exported for the contract modules. @internal */
-export { describeValue };
