@@ -152,6 +152,7 @@ section("examples", (put) => {
   }
   const walk = (d) => {
     for (const n of readdirSync(d).sort()) {
+      if (n === ".cache") continue; // PGlite's machine-dependent template (git-ignored, binary)
       const p = join(d, n);
       if (statSync(p).isDirectory()) walk(p);
       else {
