@@ -82,6 +82,8 @@ export class SlaError extends Error {
   readonly path: string;
   /** The same path as segments, e.g. `["calendars", "office", "timezone"]` (`[]` for the whole input). */
   readonly pathSegments: readonly PathSegment[];
+  /** What was received and what was expected, without the path (the `message` is this and the path). */
+  readonly reason: string;
 
   /**
    * @param code - Stable error code.
@@ -98,6 +100,7 @@ export class SlaError extends Error {
     const text = typeof path === "string" ? path : formatPath(path);
     super(text === "" ? message : `${message}\n  → at ${text}`, options);
     this.name = new.target.name;
+    this.reason = message;
     this.code = code;
     this.path = text;
     this.pathSegments = Object.freeze(typeof path === "string" ? parsePath(path) : [...path]);

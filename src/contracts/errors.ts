@@ -28,10 +28,7 @@ export type IssueDraft = Omit<ContractIssue, "pathSegments">;
  * @internal
  */
 export function messageWithoutPath(error: SlaError): string {
-  const suffix = `\n  → at ${error.path}`;
-  return error.path !== "" && error.message.endsWith(suffix)
-    ? error.message.slice(0, -suffix.length)
-    : error.message;
+  return error.reason;
 }
 
 /**
