@@ -82,7 +82,7 @@ export function addWorkingTime(engine: Engine, t: EpochMs, d: DurationMs, bounda
     target -= chunk.total;
     if (chunk.end > limit) throw noWorkingTime(t, "ahead");
     from = 0;
-    if (steps < 2) {
+    if (steps < 12) {
       chunk = chunkOf(engine, chunk.index + 1);
       continue;
     }
@@ -112,7 +112,7 @@ export function subtractWorkingTime(engine: Engine, t: EpochMs, d: DurationMs, b
   const limit = t - HORIZON_MS;
   for (let steps = 0; after ? target <= 0 : target < 0; steps++) {
     if (chunk.start < limit) throw noWorkingTime(t, "before it");
-    if (steps < 2) {
+    if (steps < 12) {
       chunk = chunkOf(engine, chunk.index - 1);
       target += chunk.total;
       continue;

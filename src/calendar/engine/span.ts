@@ -83,7 +83,7 @@ export function monthReaching(
   limit: number,
 ): number {
   const end = Math.min(limit, MONTHS);
-  for (let width = 4; ; width *= 2) {
+  for (let width = 16; ; width *= 2) {
     const to = Math.min(end, from + width);
     const s = sumsOver(engine, from, to);
     const sums = measure === "time" ? s.time : s.days;
@@ -116,7 +116,7 @@ export function monthReachingBack(
   limit: number,
 ): number {
   const end = Math.max(limit, 0);
-  for (let width = 4; ; width *= 2) {
+  for (let width = 16; ; width *= 2) {
     const lo = Math.max(end, from - width + 1);
     const s = sumsOver(engine, lo, from + 1);
     const sums = measure === "time" ? s.time : s.days;
