@@ -101,7 +101,9 @@ section("contracts", (put) => {
     put(name);
     put(contract.input);
     put([...contract.eventTypes]);
-    put(contract.targets.map((t) => [t.id, t.steps, contract.levels.map((l) => t.durationFor(l.id) ?? null)]));
+    put(
+      contract.targets.map((t) => [t.id, t.steps, contract.levels.map((l) => t.durationFor(l.id) ?? null)]),
+    );
     for (let y = 2019; y <= 2032; y++) put(con.coverageAt(contract, `${y}-06-15T00:00:00+08:00`));
     put(con.inspectionPlan(contract, "2025-01-01T00:00:00+08:00", "2027-01-01T00:00:00+08:00"));
   }
@@ -124,7 +126,8 @@ section("evaluate", (put) => {
 });
 section("explain", (put) => {
   for (let i = 0; i < 2000; i++)
-    for (const t of contract.targets) put(attempt(() => esc.explainTarget(contract, tickets[i], t.id, nows[i])));
+    for (const t of contract.targets)
+      put(attempt(() => esc.explainTarget(contract, tickets[i], t.id, nows[i])));
 });
 await sectionAsync("report", async (put) => {
   const options = { period: { month: "2025-06" }, now: "2026-01-15T00:00:00+08:00" };
@@ -136,7 +139,9 @@ await sectionAsync("report", async (put) => {
     rep.buildReport(contract, tickets.slice(half), options),
   );
   put(rep.renderReport(merged, "json"));
-  put(rep.renderReport(await rep.buildReportAsync(contract, tickets, { ...options, rows: "breaches" }), "json"));
+  put(
+    rep.renderReport(await rep.buildReportAsync(contract, tickets, { ...options, rows: "breaches" }), "json"),
+  );
 });
 
 // Examples: stdout and every file they write.
