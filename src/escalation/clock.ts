@@ -87,7 +87,7 @@ export function runTarget(
     if ((role & EVENT_ROLE.resume) !== 0) onResume(clock, t, inputIndex[k] as number, type[k] as number);
   }
   if (chain !== null) fireChain(clock, chain, now);
-  const applicable = durationFor(rules, clock.level) !== null;
+  const applicable = durationAtNow(clock) !== null;
   const pending =
     chain === null
       ? clock.cycles.length === 0 && applicable
@@ -99,6 +99,14 @@ export function runTarget(
     pendingCycle: clock.cycles.length,
     pendingLevel: clock.level,
   };
+}
+
+/** The target's duration for the ticket's level at `now` (the last cycle's, when it has that level). */
+function durationAtNow(clock: Clock): ReturnType<typeof durationFor> {
+  const last = clock.cycles[clock.cycles.length - 1];
+  return last !== undefined && last.level === clock.level
+    ? last.duration
+    : durationFor(clock.rules, clock.level);
 }
 
 /** Opens a cycle at `t` and makes it the live one. */

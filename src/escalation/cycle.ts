@@ -10,6 +10,16 @@ import { dueAtOf, isBreachedAt } from "./deadlines.js";
 import type { Cycle, StartedCycle } from "./evaluation.js";
 import { durationFor } from "./prepare.js";
 
+/** The segments or pauses of a cycle that has none yet: shared, frozen; the first one added replaces it. */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** `list` with `item` appended: in place, or a new list in place of {@link NONE}. */
+function appended<T>(list: readonly T[], item: T): readonly T[] {
+  if (list === NONE) return [item];
+  (list as T[]).push(item);
+  return list;
+}
+
 /**
  * A new cycle, started at `t`.
  *
@@ -40,8 +50,8 @@ export function openCycle(
     runningSince: paused ? null : t,
     elapsedBeforeMs: 0,
     pausedSince: paused ? t : null,
-    segments: [],
-    pauses: [],
+    segments: NONE,
+    pauses: NONE,
     pausedMs: 0,
     endedAt: null,
     endedBy: "",
@@ -70,8 +80,8 @@ export function cancelledBeforeStart(
     runningSince: null,
     elapsedBeforeMs: 0,
     pausedSince: null,
-    segments: [],
-    pauses: [],
+    segments: NONE,
+    pauses: NONE,
     pausedMs: 0,
     endedAt: t,
     endedBy: "parent met",
@@ -104,7 +114,7 @@ export function applyLevel(rules: TargetRules, c: StartedCycle, level: string): 
 /** Closes the running segment after `workingMs` more of elapsed time. */
 function closeSegment(c: Cycle, start: EpochMs, workingMs: DurationMs): void {
   c.elapsedBeforeMs += workingMs;
-  c.segments.push({ start, elapsedAtEndMs: c.elapsedBeforeMs });
+  c.segments = appended(c.segments, { start, elapsedAtEndMs: c.elapsedBeforeMs });
   c.runningSince = null;
 }
 
@@ -120,7 +130,7 @@ export function resumeCycle(rules: TargetRules, c: Cycle, t: EpochMs): void {
   const since = c.pausedSince as EpochMs;
   const workingMs = workingTimeBetween(rules.engine, since, t);
   c.pausedMs += workingMs;
-  c.pauses.push({ start: since, end: t, workingMs });
+  c.pauses = appended(c.pauses, { start: since, end: t, workingMs });
   c.pausedSince = null;
   c.runningSince = t;
 }

@@ -110,9 +110,9 @@ export interface Cycle {
   /** Start of the pause lasting now; `null` while running or ended. */
   pausedSince: EpochMs | null;
   /** Closed running segments, in order. */
-  readonly segments: Segment[];
+  segments: readonly Segment[];
   /** Completed pauses, in order. */
-  readonly pauses: Pause[];
+  pauses: readonly Pause[];
   /** Working time of the completed pauses. */
   pausedMs: DurationMs;
   /** `null` while live. */

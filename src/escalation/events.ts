@@ -6,7 +6,7 @@
  * @module
  */
 
-import { type EpochMs, epochMsOf } from "../calendar/kernel.js";
+import { type EpochMs, MAX_INPUT, MIN_INPUT, toEpochMs } from "../calendar/kernel.js";
 import type { CompiledContract } from "../contracts/kernel.js";
 import { describeValue, SlaError } from "../errors.js";
 import type { SurveyEvaluation } from "./evaluation.js";
@@ -75,17 +75,21 @@ export function readEvents(
   const cut = cutAtNow(input, prepared.compiled, now);
   const kept = orderEvents(input, cut);
   const count = kept === null ? cut.count : kept.length;
-  const position = (k: number) => (kept === null ? k : (kept[k] as number));
-  const start = openingOf(cut, count, position, now);
+  const start = openingOf(cut, kept, count, now);
   for (let k = 0; k < start; k++) {
-    const i = cut.inputIndex[position(k)] as number;
+    const i = cut.inputIndex[positionOf(kept, k)] as number;
     warnings.add(
       "EVENT_BEFORE_OPENING",
       `Event ${i} ("${(input[i] as TicketEvent).type}") comes before the opening and is ignored`,
       i,
     );
   }
-  return columnsOf({ prepared, ticket, input, cut, position, start, count, strict, warnings });
+  return columnsOf({ prepared, ticket, input, cut, kept, start, count, strict, warnings });
+}
+
+/** The cut position of the `k`-th event in order (`kept`: from `orderEvents`, `null` for the cut's own order). */
+function positionOf(kept: readonly number[] | null, k: number): number {
+  return kept === null ? k : (kept[k] as number);
 }
 
 function eventList(ticket: Ticket, maxEvents: number): readonly TicketEvent[] {
@@ -105,6 +109,13 @@ function eventList(ticket: Ticket, maxEvents: number): readonly TicketEvent[] {
     );
   }
   return input;
+}
+
+/** An event's instant: integer epoch ms in range as they are (the path of an error is made only for others). */
+function instantOf(value: unknown, i: number): EpochMs {
+  return typeof value === "number" && value >= MIN_INPUT && value < MAX_INPUT && Number.isInteger(value)
+    ? value
+    : toEpochMs(value, `events[${i}].at`);
 }
 
 /** Validates the shape and instant of every event and keeps those at or before `now`. */
@@ -132,7 +143,7 @@ function cutAtNow(input: readonly TicketEvent[], compiled: CompiledContract, now
         `events[${i}].type`,
       );
     }
-    const t = epochMsOf(e.at, `events[${i}].at`);
+    const t = instantOf(e.at, i);
     const seq = e.seq;
     if (seq !== undefined && (typeof seq !== "number" || !Number.isFinite(seq))) {
       throw new SlaError(
@@ -161,8 +172,8 @@ function cutAtNow(input: readonly TicketEvent[], compiled: CompiledContract, now
 }
 
 /** The ordered position of the opening: the first `opened` event. */
-function openingOf(cut: Cut, count: number, position: (k: number) => number, now: EpochMs): number {
-  for (let k = 0; k < count; k++) if (cut.type[position(k)] === BUILTIN_EVENT.opened) return k;
+function openingOf(cut: Cut, kept: readonly number[] | null, count: number, now: EpochMs): number {
+  for (let k = 0; k < count; k++) if (cut.type[positionOf(kept, k)] === BUILTIN_EVENT.opened) return k;
   if (cut.futureOpened) {
     throw new SlaError(
       "E_NOW_INVALID",
@@ -179,8 +190,8 @@ interface Ordered {
   readonly ticket: Ticket;
   readonly input: readonly TicketEvent[];
   readonly cut: Cut;
-  /** Cut position of the k-th event in order. */
-  readonly position: (k: number) => number;
+  /** The order (from `orderEvents`). */
+  readonly kept: readonly number[] | null;
   /** Ordered index of the opening, and the number of ordered events. */
   readonly start: number;
   readonly count: number;
@@ -190,8 +201,8 @@ interface Ordered {
 
 /** The columns from the opening on; levels, statuses and surveys checked. */
 function columnsOf(o: Ordered): Events {
-  const { cut, input, position } = o;
-  const openedPosition = position(o.start);
+  const { cut, input, kept } = o;
+  const openedPosition = positionOf(kept, o.start);
   const openedIndex = cut.inputIndex[openedPosition] as number;
   const opened = input[openedIndex] as TicketEvent;
   const initialLevel = levelAtOpening(o.prepared, o.ticket, opened, openedIndex);
@@ -213,7 +224,7 @@ function columnsOf(o: Ordered): Events {
   let closedAt: EpochMs | null = null;
   let surveys: SurveyEvaluation[] | null = null;
   for (let k = o.start; k < o.count; k++) {
-    const c = position(k);
+    const c = positionOf(kept, k);
     const i = cut.inputIndex[c] as number;
     const e = input[i] as TicketEvent;
     const t = cut.at[c] as number;

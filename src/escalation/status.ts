@@ -114,9 +114,17 @@ export function toTargetStatus(t: TargetEvaluation): TargetStatus {
   };
 }
 
-/** A step's public form, with its stable key `ticket/target/cycle/step`. */
+/** `"/0/"` … `"/15/"`: the cycle part of most step keys, without a number-to-text conversion per key. */
+const CYCLE_PARTS: readonly string[] = Object.freeze(Array.from({ length: 16 }, (_, n) => `/${n}/`));
+
+/** The key of a step: `ticket/target/cycle/step`, stable across evaluations. @internal */
+export function stepKey(ticketId: string, s: StepEvaluation): string {
+  return `${ticketId}/${s.targetId}${CYCLE_PARTS[s.cycle] ?? `/${s.cycle}/`}${s.stepId}`;
+}
+
+/** A step's public form, with its stable key. */
 function toEscalationStep(ticketId: string, s: StepEvaluation): EscalationStep {
-  const key = `${ticketId}/${s.targetId}/${s.cycle}/${s.stepId}`;
+  const key = stepKey(ticketId, s);
   const at = dateOrNull(s.at);
   const { targetId, cycle, stepId, action, to, state } = s;
   return s.tier === undefined
