@@ -1,78 +1,69 @@
 /**
- * `evaluateTicket`: the state of every clock of a ticket at `now`, the escalation steps, and the next instant
- * anything changes.
+ * `evaluate` and `evaluateTicket`: the state of every clock of a ticket at `now`, the escalation steps, and the
+ * next instant anything changes — in epoch ms for reports, and as the public `TicketStatus`.
  * @module
  */
 
-import {
-  addWorkingTime,
-  type Instant,
-  subtractWorkingTime,
-  toEpochMs,
-  workingTimeBetween,
-} from "../calendar/kernel.js";
+import { type EpochMs, epochMsOf, type Instant, workingTimeBetween } from "../calendar/kernel.js";
 import type { Contract } from "../contracts/index.js";
+import type { TargetRules } from "../contracts/kernel.js";
 import { describeValue, SlaError } from "../errors.js";
+import { runTarget } from "./clock.js";
+import { dueAtOf, lastCompliantAtOf } from "./deadlines.js";
 import {
-  BREACHED,
   type Cycle,
-  dueOf,
-  LIVE,
-  lastCompliantOf,
-  reach,
-  runTarget,
+  type Evaluation,
+  hasStarted,
+  type StartedCycle,
+  type StepEvaluation,
+  type TargetEvaluation,
   type TargetRun,
-} from "./clock.js";
-import type { Evaluation } from "./evaluation.js";
-import { type Events, MAX_EVENTS, readEvents, Warnings } from "./events.js";
+} from "./evaluation.js";
+import { type Events, MAX_EVENTS, readEvents } from "./events.js";
 import {
-  type Coverage,
-  type Plan,
-  phaseAt,
-  planOf,
-  type StepPlan,
-  stepKey,
-  type TargetPlan,
-} from "./plan.js";
-import type {
-  AtInstants,
-  EscalationStep,
-  EvaluateTicketOptions,
-  EvaluationWarning,
-  TargetState,
-  TargetStatus,
-  Ticket,
-  TicketStatus,
-} from "./types.js";
+  appliesIn,
+  durationFor,
+  type Prepared,
+  phaseAtOpening,
+  phaseKind,
+  prepare,
+  type TermPhase,
+} from "./prepare.js";
+import { toTicketStatus } from "./status.js";
+import { addCycleSteps, addIdleSteps, type NextCheck, nextCheck, noteChange } from "./steps.js";
+import type { EvaluateTicketOptions, EvaluationWarning, Ticket, TicketStatus } from "./types.js";
+import { Warnings } from "./warnings.js";
 
-const MIN_FAST = -2_208_988_800_000; // 1900-01-01T00:00:00Z
-const MAX_FAST = 7_258_118_400_000; // 2200-01-01T00:00:00Z
-
-/** Everything folded, before conversion to the public shape. @internal */
+/** A ticket's events folded into its targets' clocks: what `evaluate` and `explainTarget` read. @internal */
 export interface Fold {
-  readonly plan: Plan;
+  readonly prepared: Prepared;
   readonly ticketId: string;
-  readonly now: number;
+  readonly now: EpochMs;
+  readonly channel: string | undefined;
   readonly events: Events;
-  readonly coverage: Coverage;
+  readonly phase: TermPhase;
   /** Per target index; `null` when the target does not apply (phase, or its chain's parent does not apply). */
   readonly runs: readonly (TargetRun | null)[];
   readonly warnings: readonly EvaluationWarning[];
 }
 
-function nowOf(now: Instant): number {
-  if (typeof now === "number" && now >= MIN_FAST && now < MAX_FAST && Number.isInteger(now)) return now;
+function nowOf(now: Instant): EpochMs {
   try {
-    return toEpochMs(now, "now");
+    return epochMsOf(now, "now");
   } catch (e) {
     const reason = e instanceof SlaError ? e.message.split("\n")[0] : String(e);
     throw new SlaError("E_NOW_INVALID", `Invalid now: ${reason}`, "now", { cause: e });
   }
 }
 
-const DEFAULT_OPTIONS = Object.freeze({ strict: false, maxEvents: MAX_EVENTS });
+interface Options {
+  readonly strict: boolean;
+  readonly maxEvents: number;
+}
 
-function optionsOf(opts: EvaluateTicketOptions | undefined): { strict: boolean; maxEvents: number } {
+const DEFAULT_OPTIONS: Options = Object.freeze({ strict: false, maxEvents: MAX_EVENTS });
+
+function optionsOf(opts: EvaluateTicketOptions | undefined): Options {
   if (opts === undefined) return DEFAULT_OPTIONS;
   if (typeof opts !== "object" || opts === null) {
     throw new SlaError(
@@ -102,317 +93,229 @@ function optionsOf(opts: EvaluateTicketOptions | undefined): { strict: boolean; 
   return { strict: strict === true, maxEvents: maxEvents ?? MAX_EVENTS };
 }
 
-function applies(tp: TargetPlan, coverage: Coverage): boolean {
-  const phases = tp.target.phases;
-  if (phases === undefined || phases === null || coverage.phase === "none") return true;
-  return phases.includes(coverage.phase) || (coverage.name !== undefined && phases.includes(coverage.name));
-}
-
-/** Folds a ticket. @internal */
+/**
+ * Folds a ticket's events into its targets' clocks, parents before the targets chained to them.
+ *
+ * @param contract - A contract from `parseContract`.
+ * @param ticket - The ticket.
+ * @param now - The instant of evaluation.
+ * @param opts - `strict` and `maxEvents`, as for `evaluateTicket`.
+ * @returns The fold: the counted events, the phase at opening, each target's run, the warnings.
+ * @throws SlaError every error of `evaluateTicket`.
+ * @internal
+ */
 export function foldTicket(
   contract: Contract,
   ticket: Ticket,
   now: Instant,
   opts?: EvaluateTicketOptions,
 ): Fold {
-  const plan = planOf(contract);
+  const prepared = prepare(contract);
   if (typeof ticket !== "object" || ticket === null) {
     throw new SlaError("E_TYPE", `Expected a ticket object, received ${describeValue(ticket)}`, "ticket");
   }
-  if (typeof ticket.id !== "string") {
+  const ticketId = ticket.id;
+  if (typeof ticketId !== "string") {
     throw new SlaError(
       "E_TYPE",
-      `Expected the ticket id as a string, received ${describeValue(ticket.id)}`,
+      `Expected the ticket id as a string, received ${describeValue(ticketId)}`,
       "id",
     );
   }
   const t = nowOf(now);
   const { strict, maxEvents } = optionsOf(opts);
   const warnings = new Warnings();
-  const events = readEvents(contract, plan, ticket, t, strict, maxEvents, warnings);
-  const coverage = phaseAt(plan, events.openedAt);
-  const names = plan.names;
+  const events = readEvents(prepared, ticket, t, strict, maxEvents, warnings);
+  const { compiled } = prepared;
+  const phase = phaseAtOpening(compiled, events.openedAt);
   const runs: (TargetRun | null)[] = [];
-  for (let i = 0; i < plan.targets.length; i++) runs.push(null);
-  for (const i of plan.order) {
-    const tp = plan.targets[i] as TargetPlan;
-    if (!applies(tp, coverage)) continue;
-    let parent: TargetRun | null = null;
-    if (tp.parent !== -1) {
-      parent = runs[tp.parent] as TargetRun | null;
-      if (parent === null) continue;
-    }
-    runs[i] = runTarget(tp, events, names, t, parent, warnings);
+  for (const rules of compiled.targets) {
+    const parent = rules.parent === -1 ? null : (runs[rules.parent] ?? null);
+    const applies = appliesIn(rules, phase) && (rules.parent === -1 || parent !== null);
+    runs.push(applies ? runTarget(rules, events, compiled.eventTypes, t, parent, warnings) : null);
   }
-  return { plan, ticketId: ticket.id, now: t, events, coverage, runs, warnings: warnings.finish() };
+  return {
+    prepared,
+    ticketId,
+    now: t,
+    channel: ticket.channel,
+    events,
+    phase,
+    runs,
+    warnings: warnings.finish(),
+  };
 }
-
-const STATE_NAMES: readonly TargetState[] = ["running", "met", "breached", "cancelled"];
 
 /**
- * Output context: collects the next instant anything changes, and writes instants as `I`: `Date`s in the public
- * status, epoch ms inside a report (which would only read the `Date`s back).
+ * A cycle that started, at `now`: its state, deadlines and working times.
+ *
+ * @param rules - The cycle's target.
+ * @param c - The cycle.
+ * @param now - The instant of evaluation.
+ * @param dueAt - Its `dueAt`, and its `lastCompliantAt` (from `deadlines.ts`).
+ * @param lastCompliantAt - See `dueAt`.
+ * @param next - Receives the breach of a live cycle not breached yet.
+ * @internal
  */
-export class Output<I> {
-  at = Number.POSITIVE_INFINITY;
-  readonly date: (t: number) => I;
-
-  constructor(date: (t: number) => I) {
-    this.date = date;
-  }
-
-  orNull(t: number): I | null {
-    return !Number.isNaN(t) ? this.date(t) : null;
-  }
-}
-
-/** Instants as `Date`s. @internal */
-export const asDate = (t: number): Date => new Date(t);
-/** Instants as epoch ms. */
-const asMs = (t: number): number => t;
-
-type Status<I> = AtInstants<TargetStatus, I>;
-type Step<I> = AtInstants<EscalationStep, I>;
-
-/** The public status of one cycle, appending its steps to `steps`. @internal */
-export function cycleStatus<I>(
-  tp: TargetPlan,
-  c: Cycle,
-  ev: Fold,
-  steps: Step<I>[] | null,
-  next: Output<I>,
-): Status<I> {
-  const now = ev.now;
-  const t = tp.target;
-  if (Number.isNaN(c.start)) {
-    // A chained clock whose parent was met: it never started.
-    if (steps !== null)
-      for (let k = 0; k < tp.steps.length; k++)
-        steps.push(stepOf(ev.ticketId, tp, c.n, tp.steps[k] as StepPlan, "skipped", null));
-    return statusLiteral(
-      t.id,
-      c.n,
-      "cancelled",
-      c.level,
-      c.dur !== null && c.dur.kind === "time" ? c.dur.ms : undefined,
-      null,
-      null,
-      null,
-      next.date(c.end),
-      null,
-      0,
-      0,
-      0,
-    );
-  }
-  const engine = tp.engine;
-  const live = c.outcome === LIVE;
-  const due = dueOf(tp, c);
-  const lc = lastCompliantOf(tp, c, due);
-  const breachAt = !Number.isNaN(lc) ? lc + 1 : Number.NaN;
-  let outcome = c.outcome;
-  let elapsed = c.acc;
-  let paused = c.pausedMs;
-  let state: TargetState;
-  if (live) {
-    if (c.running) elapsed += workingTimeBetween(engine, c.mark, now);
-    else paused += workingTimeBetween(engine, c.pauseStart, now);
-    if (breachAt <= now) {
-      outcome = BREACHED;
+export function cycleEvaluation(
+  rules: TargetRules,
+  c: StartedCycle,
+  now: EpochMs,
+  dueAt: EpochMs | null,
+  lastCompliantAt: EpochMs | null,
+  next: NextCheck,
+): TargetEvaluation {
+  const breachAt = lastCompliantAt !== null ? lastCompliantAt + 1 : null;
+  let breached = c.outcome === "breached";
+  let elapsedMs = c.elapsedBeforeMs;
+  let pausedMs = c.pausedMs;
+  let state: TargetEvaluation["state"];
+  if (c.outcome === "live") {
+    if (c.runningSince !== null) elapsedMs += workingTimeBetween(rules.engine, c.runningSince, now);
+    else pausedMs += workingTimeBetween(rules.engine, c.pausedSince as EpochMs, now);
+    if (breachAt !== null && breachAt <= now) {
+      breached = true;
       state = "breached";
     } else {
-      state = c.running ? "running" : "paused";
-      if (!Number.isNaN(breachAt) && breachAt < next.at) next.at = breachAt;
+      state = c.runningSince !== null ? "running" : "paused";
+      if (breachAt !== null) noteChange(next, breachAt);
     }
-  } else state = STATE_NAMES[outcome] as TargetState;
-  const status = statusLiteral(
-    t.id,
-    c.n,
+  } else state = c.outcome;
+  return {
+    id: rules.id,
+    cycle: c.index,
     state,
-    c.level,
-    c.days ? undefined : c.budget,
-    next.date(c.start),
-    next.orNull(due),
-    next.orNull(lc),
-    live ? null : next.date(c.end),
-    outcome === BREACHED ? next.date(breachAt) : null,
-    elapsed,
-    outcome === BREACHED ? 0 : Math.max(0, c.budget - elapsed),
-    paused,
-  );
-  if (steps !== null) {
-    for (let k = 0; k < tp.steps.length; k++) {
-      const sp = tp.steps[k] as StepPlan;
-      const a = sp.step.at;
-      let when = Number.NaN;
-      let skip = false;
-      switch (a.kind) {
-        case "after":
-        case "percent": {
-          const x = a.kind === "after" ? a.ms : Math.floor((c.budget * a.percent) / 100);
-          // A stopped clock that never reached x: skipped, nothing to compute.
-          if (!live && x > c.acc) skip = true;
-          else when = reach(tp, c, x, false);
-          break;
-        }
-        case "beforeDue":
-          if (!Number.isNaN(due)) {
-            when =
-              a.ms > c.budget && a.ms >= workingTimeBetween(engine, c.start, due)
-                ? c.start
-                : Math.max(c.start, subtractWorkingTime(engine, due, a.ms, "dueAt"));
-          }
-          break;
-        default:
-          if (!Number.isNaN(due)) {
-            if (!live && due >= c.end) skip = true;
-            else when = addWorkingTime(engine, due, a.ms, "dueAt");
-          }
-      }
-      let s: EscalationStep["state"];
-      if (!live) s = !skip && !Number.isNaN(when) && when < c.end ? "due" : "skipped";
-      else if (!Number.isNaN(when) && when <= now) s = "due";
-      else {
-        s = "scheduled";
-        if (!Number.isNaN(when) && when < next.at) next.at = when;
-      }
-      steps.push(stepOf(ev.ticketId, tp, c.n, sp, s, s === "skipped" ? null : next.orNull(when)));
-    }
-  }
-  return status;
+    level: c.level,
+    targetMs: c.businessDays ? undefined : c.budgetMs,
+    startedAt: c.startedAt,
+    dueAt,
+    lastCompliantAt,
+    stoppedAt: c.endedAt,
+    breachedAt: breached ? breachAt : null,
+    elapsedMs,
+    remainingMs: breached ? 0 : Math.max(0, c.budgetMs - elapsedMs),
+    pausedMs,
+  };
 }
 
-function stepOf<I>(
-  ticketId: string,
-  tp: TargetPlan,
-  cycle: number,
-  sp: StepPlan,
-  state: EscalationStep["state"],
-  at: I | null,
-): Step<I> {
-  const key = stepKey(ticketId, tp, sp, cycle);
-  const step = sp.step;
-  return step.tier === undefined
-    ? { key, ticketId, targetId: tp.id, cycle, stepId: step.id, action: step.action, to: step.to, state, at }
-    : {
-        key,
-        ticketId,
-        targetId: tp.id,
-        cycle,
-        stepId: step.id,
-        action: step.action,
-        to: step.to,
-        tier: step.tier,
-        state,
-        at,
-      };
-}
-
-/** A `TargetStatus` with a fixed shape per combination of the optional fields. */
-function statusLiteral<I>(
-  id: string,
-  cycle: number,
-  state: TargetState,
-  level: string,
-  targetMs: number | undefined,
-  startedAt: I | null,
-  dueAt: I | null,
-  lastCompliantAt: I | null,
-  stoppedAt: I | null,
-  breachedAt: I | null,
-  elapsedMs: number,
-  remainingMs: number,
-  pausedMs: number,
-): Status<I> {
-  if (stoppedAt === null) {
-    return breachedAt === null
-      ? {
-          id,
-          cycle,
-          state,
-          level,
-          targetMs,
-          startedAt,
-          dueAt,
-          lastCompliantAt,
-          elapsedMs,
-          remainingMs,
-          pausedMs,
-        }
-      : {
-          id,
-          cycle,
-          state,
-          level,
-          targetMs,
-          startedAt,
-          dueAt,
-          lastCompliantAt,
-          breachedAt,
-          elapsedMs,
-          remainingMs,
-          pausedMs,
-        };
-  }
-  return breachedAt === null
-    ? {
-        id,
-        cycle,
-        state,
-        level,
-        targetMs,
-        startedAt,
-        dueAt,
-        lastCompliantAt,
-        stoppedAt,
-        elapsedMs,
-        remainingMs,
-        pausedMs,
-      }
-    : {
-        id,
-        cycle,
-        state,
-        level,
-        targetMs,
-        startedAt,
-        dueAt,
-        lastCompliantAt,
-        stoppedAt,
-        breachedAt,
-        elapsedMs,
-        remainingMs,
-        pausedMs,
-      };
+/** A chained cycle cancelled before it started (its parent was met). @internal */
+export function neverStartedEvaluation(rules: TargetRules, c: Cycle): TargetEvaluation {
+  return {
+    id: rules.id,
+    cycle: c.index,
+    state: "cancelled",
+    level: c.level,
+    targetMs: c.duration !== null && c.duration.kind === "time" ? c.duration.ms : undefined,
+    startedAt: null,
+    dueAt: null,
+    lastCompliantAt: null,
+    stoppedAt: c.endedAt,
+    breachedAt: null,
+    elapsedMs: 0,
+    remainingMs: 0,
+    pausedMs: 0,
+  };
 }
 
 /** The `pending` entry of a clock that has not started. @internal */
-export function pendingStatus<I>(
-  tp: TargetPlan,
+export function pendingEvaluation(run: TargetRun): TargetEvaluation {
+  const duration = durationFor(run.rules, run.pendingLevel);
+  const targetMs = duration !== null && duration.kind === "time" ? duration.ms : undefined;
+  return {
+    id: run.rules.id,
+    cycle: run.pendingCycle,
+    state: "pending",
+    level: run.pendingLevel,
+    targetMs,
+    startedAt: null,
+    dueAt: null,
+    lastCompliantAt: null,
+    stoppedAt: null,
+    breachedAt: null,
+    elapsedMs: 0,
+    remainingMs: targetMs ?? 0,
+    pausedMs: 0,
+  };
+}
+
+/** Appends a target's entries (one per cycle its level is subject to, then a pending one) and their steps. */
+function addRun(
   run: TargetRun,
-  ev: Fold,
-  steps: Step<I>[] | null,
-): Status<I> {
-  const dur = tp.target.durationFor(run.pendingLevel);
-  if (steps !== null)
-    for (let k = 0; k < tp.steps.length; k++)
-      steps.push(stepOf<I>(ev.ticketId, tp, run.pendingCycle, tp.steps[k] as StepPlan, "scheduled", null));
-  const ms = dur !== undefined && dur.kind === "time" ? dur.ms : undefined;
-  return statusLiteral<I>(
-    tp.id,
-    run.pendingCycle,
-    "pending",
-    run.pendingLevel,
-    ms,
-    null,
-    null,
-    null,
-    null,
-    null,
-    0,
-    ms ?? 0,
-    0,
-  );
+  now: EpochMs,
+  next: NextCheck,
+  targets: TargetEvaluation[],
+  steps: StepEvaluation[],
+): void {
+  const rules = run.rules;
+  for (const c of run.cycles) {
+    if (c.duration === null) continue;
+    if (!hasStarted(c)) {
+      targets.push(neverStartedEvaluation(rules, c));
+      addIdleSteps(rules, c.index, "skipped", steps);
+      continue;
+    }
+    const dueAt = dueAtOf(rules, c);
+    const lastCompliantAt = lastCompliantAtOf(rules, c, dueAt);
+    targets.push(cycleEvaluation(rules, c, now, dueAt, lastCompliantAt, next));
+    addCycleSteps(rules, c, now, dueAt, next, steps);
+  }
+  if (run.pending) {
+    targets.push(pendingEvaluation(run));
+    addIdleSteps(rules, run.pendingCycle, "scheduled", steps);
+  }
+}
+
+/** The evaluation of a fold. @internal */
+export function evaluationOf(fold: Fold): Evaluation {
+  const targets: TargetEvaluation[] = [];
+  const steps: StepEvaluation[] = [];
+  const next = nextCheck();
+  for (const run of fold.runs) if (run !== null) addRun(run, fold.now, next, targets, steps);
+  const e = fold.events;
+  return {
+    ticketId: fold.ticketId,
+    now: fold.now,
+    level: e.finalLevel,
+    phase: phaseKind(fold.phase),
+    openedAt: e.openedAt,
+    resolvedAt: e.resolvedAt,
+    closedAt: e.closedAt,
+    channel: fold.channel,
+    targets,
+    steps,
+    surveys: e.surveys,
+    nextCheckAt: next.at === Number.POSITIVE_INFINITY ? null : next.at,
+    warnings: fold.warnings,
+  };
+}
+
+/**
+ * Evaluates a ticket at `now` in epoch ms: what `evaluateTicket` reports, without a `Date` or a step key. What
+ * reports count.
+ *
+ * @param contract - A contract from `parseContract`.
+ * @param ticket - The ticket.
+ * @param now - The instant of evaluation.
+ * @param opts - `strict` and `maxEvents`, as for `evaluateTicket`.
+ * @returns The evaluation: instants as epoch ms (`null` for none), every target entry with `stoppedAt` and
+ *   `breachedAt` (`null` when absent), the steps without keys.
+ * @throws SlaError every error of `evaluateTicket`.
+ * @example
+ * ```ts
+ * // Seed 001: respond within 1 h (24x7), opened 09:00 +08:00, evaluated at 09:40.
+ * const e = evaluate(contract, ticket, "2025-03-03T09:40:00+08:00");
+ * e.targets[0].dueAt;  //=> 1740967200000 (10:00 +08:00)
+ * e.nextCheckAt;       //=> 1740966300000 (09:45 +08:00)
+ * ```
+ * @internal
+ */
+export function evaluate(
+  contract: Contract,
+  ticket: Ticket,
+  now: Instant,
+  opts?: EvaluateTicketOptions,
+): Evaluation {
+  return evaluationOf(foldTicket(contract, ticket, now, opts));
 }
 
 /**
@@ -518,110 +421,5 @@ export function evaluateTicket(
   now: Instant,
   opts?: EvaluateTicketOptions,
 ): TicketStatus {
-  // The same type but for the optional fields (`stoppedAt`, `breachedAt`, `tier`): left out, never `undefined`.
-  return statusOf(
-    foldTicket(contract, ticket, now, opts),
-    ticket.channel,
-    new Output(asDate),
-  ) as TicketStatus;
-}
-
-/**
- * `evaluateTicket` with instants as epoch ms (the status a report counts, without a `Date` per instant).
- * @internal
- */
-export function evaluateTicketMs(
-  contract: Contract,
-  ticket: Ticket,
-  now: Instant,
-): AtInstants<TicketStatus, number> {
-  return statusOf(foldTicket(contract, ticket, now), ticket.channel, new Output(asMs));
-}
-
-function statusOf<I>(ev: Fold, channel: string | undefined, next: Output<I>): AtInstants<TicketStatus, I> {
-  const targets: Status<I>[] = [];
-  const escalations: Step<I>[] = [];
-  for (const run of ev.runs) {
-    if (run === null) continue;
-    const tp = run.plan;
-    for (const c of run.cycles) if (c.dur !== null) targets.push(cycleStatus(tp, c, ev, escalations, next));
-    if (run.pending) targets.push(pendingStatus(tp, run, ev, escalations));
-  }
-  const e = ev.events;
-  const surveys: { channel: string; satisfied: boolean; at: I }[] = [];
-  const flat = e.surveys;
-  if (flat !== null) {
-    for (let i = 0; i < flat.length; i += 3) {
-      surveys.push({
-        channel: flat[i] as string,
-        satisfied: flat[i + 1] as boolean,
-        at: next.date(flat[i + 2] as number),
-      });
-    }
-  }
-  return {
-    id: ev.ticketId,
-    level: e.finalLevel,
-    phase: ev.coverage.phase,
-    openedAt: next.date(e.openedAt),
-    resolvedAt: next.orNull(e.resolvedAt),
-    closedAt: next.orNull(e.closedAt),
-    channel,
-    targets,
-    escalations,
-    surveys,
-    nextCheckAt: next.at === Number.POSITIVE_INFINITY ? null : next.date(next.at),
-    warnings: ev.warnings,
-  };
-}
-
-/**
- * A ticket's evaluation in epoch ms: what reports count.
- * @internal
- */
-export function evaluate(
-  contract: Contract,
-  ticket: Ticket,
-  now: Instant,
-  opts?: EvaluateTicketOptions,
-): Evaluation {
-  const s = statusOf(foldTicket(contract, ticket, now, opts), ticket.channel, new Output(asMs));
-  return {
-    ticketId: s.id,
-    now: nowOf(now),
-    level: s.level,
-    phase: s.phase,
-    openedAt: s.openedAt,
-    resolvedAt: s.resolvedAt,
-    closedAt: s.closedAt,
-    channel: s.channel,
-    targets: s.targets.map((t) => ({
-      id: t.id,
-      cycle: t.cycle,
-      state: t.state,
-      level: t.level,
-      targetMs: t.targetMs,
-      startedAt: t.startedAt,
-      dueAt: t.dueAt,
-      lastCompliantAt: t.lastCompliantAt,
-      stoppedAt: t.stoppedAt ?? null,
-      breachedAt: t.breachedAt ?? null,
-      elapsedMs: t.elapsedMs,
-      remainingMs: t.remainingMs,
-      pausedMs: t.pausedMs,
-    })),
-    steps: s.escalations.map((e) => ({
-      targetId: e.targetId,
-      cycle: e.cycle,
-      stepId: e.stepId,
-      action: e.action,
-      to: e.to,
-      tier: e.tier,
-      state: e.state,
-      at: e.at,
-    })),
-    surveys: s.surveys,
-    nextCheckAt: s.nextCheckAt,
-    warnings: s.warnings,
-  };
+  return toTicketStatus(evaluate(contract, ticket, now, opts));
 }

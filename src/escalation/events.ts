@@ -1,129 +1,98 @@
 /**
- * A ticket's event stream made ready for evaluation: validated, cut at `now`, sorted by `(at, seq)`, duplicates
- * dropped, everything before the opening set aside, types numbered. Columns of plain arrays, no per-event
+ * A ticket's event stream made ready for evaluation: validated, cut at `now`, ordered (see `order.ts`),
+ * everything before the opening set aside, types numbered. Columns of plain arrays made per call, no per-event
  * objects. See the decisions table on `evaluateTicket`.
  * @internal
  * @module
  */
 
-import { toEpochMs } from "../calendar/kernel.js";
-import type { Contract } from "../contracts/index.js";
+import { type EpochMs, MAX_INPUT, MIN_INPUT, toEpochMs } from "../calendar/kernel.js";
+import type { CompiledContract } from "../contracts/kernel.js";
 import { describeValue, SlaError } from "../errors.js";
-import {
-  CLOSED,
-  LEVEL_CHANGED,
-  OPENED,
-  type Plan,
-  REOPENED,
-  RESOLVED,
-  STATUS_CHANGED,
-  SURVEY,
-} from "./plan.js";
-import type { EvaluationWarning, Ticket, TicketEvent } from "./types.js";
+import type { SurveyEvaluation } from "./evaluation.js";
+import { type CutEvents, orderEvents } from "./order.js";
+import { BUILTIN_EVENT, type Prepared } from "./prepare.js";
+import type { Ticket, TicketEvent } from "./types.js";
+import type { Warnings } from "./warnings.js";
 
-/** Default and largest number of events per ticket. */
+/** Default and largest number of events per ticket. @internal */
 export const MAX_EVENTS = 1_000_000;
-/** At most this many warnings are listed. */
-export const MAX_WARNINGS = 1000;
 
-const MIN_FAST = -2_208_988_800_000; // 1900-01-01T00:00:00Z
-const MAX_FAST = 7_258_118_400_000; // 2200-01-01T00:00:00Z
-
-/** The counted events of a ticket, from its opening up to `now`, in order. */
+/** The counted events of a ticket, from its opening up to `now`, in order, as columns. @internal */
 export interface Events {
-  readonly n: number;
-  readonly at: number[];
-  readonly type: number[];
-  /** The new level (for `levelChanged`) or status (for `statusChanged`); otherwise undefined. */
-  readonly value: (string | undefined)[];
+  readonly count: number;
+  readonly at: readonly EpochMs[];
+  /** The event type's number (`CompiledContract.eventNumbers`). */
+  readonly type: readonly number[];
+  /** The new level (for `levelChanged`) or status (for `statusChanged` and `opened`); otherwise undefined. */
+  readonly value: readonly (string | undefined)[];
   /** Index in the input. */
-  readonly index: number[];
-  readonly openedAt: number;
+  readonly inputIndex: readonly number[];
+  readonly openedAt: EpochMs;
   readonly initialLevel: string;
   readonly initialStatus: string | undefined;
+  /** The level after the last `levelChanged`. */
   readonly finalLevel: string;
-  readonly resolvedAt: number;
-  readonly closedAt: number;
-  /** Surveys answered: flat `[channel, satisfied, at, …]`. */
-  readonly surveys: (string | boolean | number)[] | null;
+  /** `null` unless resolved (and not reopened since). */
+  readonly resolvedAt: EpochMs | null;
+  /** `null` unless closed (and not reopened since). */
+  readonly closedAt: EpochMs | null;
+  readonly surveys: readonly SurveyEvaluation[];
 }
 
-/** Collects warnings, at most `MAX_WARNINGS`. */
-export class Warnings {
-  private list: EvaluationWarning[] | null = null;
-  private dropped = 0;
-  private seen: Set<number> | null = null;
+const NO_SURVEYS: readonly SurveyEvaluation[] = Object.freeze([]);
 
-  add(code: EvaluationWarning["code"], message: string, index?: number): void {
-    if (this.list === null) this.list = [];
-    const list = this.list;
-    if (list.length >= MAX_WARNINGS) {
-      this.dropped++;
-      return;
-    }
-    list.push(index === undefined ? { code, message } : { code, message, index });
-  }
-
-  /** Adds a warning about one event once, however many targets notice it. */
-  once(code: EvaluationWarning["code"], message: string, index: number, slot: number): void {
-    this.seen ??= new Set();
-    const key = index * 8 + slot;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.add(code, message, index);
-  }
-
-  finish(): readonly EvaluationWarning[] {
-    const list = this.list;
-    if (list === null) return NO_WARNINGS;
-    if (this.dropped > 0) {
-      list.push({ code: "WARNINGS_TRUNCATED", message: `${this.dropped} more warnings were not listed` });
-      this.dropped = 0;
-    }
-    return list;
-  }
-}
-
-const NO_WARNINGS: readonly EvaluationWarning[] = Object.freeze([]);
-
-function instantOf(value: unknown, i: number): number {
-  return typeof value === "number" && value >= MIN_FAST && value < MAX_FAST && Number.isInteger(value)
-    ? value
-    : toEpochMs(value, `events[${i}].at`);
-}
-
-function sameContent(a: TicketEvent, b: TicketEvent): boolean {
-  return (
-    a.type === b.type &&
-    a.level === b.level &&
-    a.status === b.status &&
-    a.channel === b.channel &&
-    a.satisfied === b.satisfied
-  );
-}
-
-function contentKey(e: TicketEvent): string {
-  return `${e.type}\u0000${e.level}\u0000${e.status}\u0000${e.channel}\u0000${e.satisfied}`;
-}
-
-function eventError(code: "E_EVENT" | "E_LEVEL", message: string, path: string): SlaError {
-  return new SlaError(code, message, path);
+/** The cut, with each event's type number (-1 for a type the contract does not know). */
+interface Cut extends CutEvents {
+  readonly type: readonly number[];
+  /** Whether an `opened` event comes after `now` (then `now` is before the opening, not a missing opening). */
+  readonly futureOpened: boolean;
 }
 
 /**
  * Validates and orders a ticket's events.
+ *
+ * @param prepared - The contract's compiled form.
+ * @param ticket - The ticket (its `id` already checked).
+ * @param now - The instant of evaluation.
+ * @param strict - Refuse unknown event types instead of ignoring them with a warning.
+ * @param maxEvents - The largest number of events accepted.
+ * @param warnings - Receives what was tolerated or ignored.
+ * @returns The counted events as columns.
  * @throws SlaError `E_TYPE`, `E_LIMIT`, `E_INSTANT`, `E_INSTANT_RANGE`, `E_EVENT`, `E_EVENT_CONFLICT`,
  *   `E_EVENT_TYPE` (strict), `E_LEVEL`, `E_NOW_INVALID`.
+ * @internal
  */
 export function readEvents(
-  contract: Contract,
-  plan: Plan,
+  prepared: Prepared,
   ticket: Ticket,
-  now: number,
+  now: EpochMs,
   strict: boolean,
   maxEvents: number,
   warnings: Warnings,
 ): Events {
+  const input = eventList(ticket, maxEvents);
+  const cut = cutAtNow(input, prepared.compiled, now);
+  const kept = orderEvents(input, cut);
+  const count = kept === null ? cut.count : kept.length;
+  const start = openingOf(cut, kept, count, now);
+  for (let k = 0; k < start; k++) {
+    const i = cut.inputIndex[positionOf(kept, k)] as number;
+    warnings.add(
+      "EVENT_BEFORE_OPENING",
+      `Event ${i} ("${(input[i] as TicketEvent).type}") comes before the opening and is ignored`,
+      i,
+    );
+  }
+  return columnsOf({ prepared, ticket, input, cut, kept, start, count, strict, warnings });
+}
+
+/** The cut position of the `k`-th event in order (`kept`: from `orderEvents`, `null` for the cut's own order). */
+function positionOf(kept: readonly number[] | null, k: number): number {
+  return kept === null ? k : (kept[k] as number);
+}
+
+function eventList(ticket: Ticket, maxEvents: number): readonly TicketEvent[] {
   const input = ticket.events;
   if (!Array.isArray(input)) {
     throw new SlaError(
@@ -132,27 +101,36 @@ export function readEvents(
       "events",
     );
   }
-  const total = input.length;
-  if (total > maxEvents) {
+  if (input.length > maxEvents) {
     throw new SlaError(
       "E_LIMIT",
-      `A ticket may have at most ${maxEvents} events, received ${total}`,
+      `A ticket may have at most ${maxEvents} events, received ${input.length}`,
       "events",
     );
   }
-  // 1. Validate the shape of every event and its instant; keep those at or before `now`.
-  let m = 0;
-  const cAt: number[] = [];
-  const cIdx: number[] = [];
-  // The type's number, or -1 for a type the contract does not know.
-  const cType: number[] = [];
-  const { types } = plan;
+  return input;
+}
+
+/** An event's instant: integer epoch ms in range as they are (the path of an error is made only for others). */
+function instantOf(value: unknown, i: number): EpochMs {
+  return typeof value === "number" && value >= MIN_INPUT && value < MAX_INPUT && Number.isInteger(value)
+    ? value
+    : toEpochMs(value, `events[${i}].at`);
+}
+
+/** Validates the shape and instant of every event and keeps those at or before `now`. */
+function cutAtNow(input: readonly TicketEvent[], compiled: CompiledContract, now: EpochMs): Cut {
+  const at: number[] = [];
+  const inputIndex: number[] = [];
+  const type: number[] = [];
+  const numbers = compiled.eventNumbers;
+  let count = 0;
   let sorted = true;
+  let tied = false;
+  let futureOpened = false;
   let lastAt = Number.NEGATIVE_INFINITY;
   let lastSeq = Number.NEGATIVE_INFINITY;
-  let futureOpened = false;
-  let tied = false;
-  for (let i = 0; i < total; i++) {
+  for (let i = 0; i < input.length; i++) {
     const e = input[i] as TicketEvent | null | undefined;
     if (typeof e !== "object" || e === null) {
       throw new SlaError("E_EVENT", `Expected an event object, received ${describeValue(e)}`, `events[${i}]`);
@@ -165,7 +143,7 @@ export function readEvents(
         `events[${i}].type`,
       );
     }
-    const at = instantOf(e.at, i);
+    const t = instantOf(e.at, i);
     const seq = e.seq;
     if (seq !== undefined && (typeof seq !== "number" || !Number.isFinite(seq))) {
       throw new SlaError(
@@ -174,84 +152,62 @@ export function readEvents(
         `events[${i}].seq`,
       );
     }
-    if (at > now) {
+    if (t > now) {
       if (name === "opened") futureOpened = true;
       continue;
     }
     const s = seq ?? Number.NEGATIVE_INFINITY;
-    if (at < lastAt || (at === lastAt && s <= lastSeq)) {
-      if (at < lastAt || s < lastSeq) sorted = false;
+    if (t < lastAt || (t === lastAt && s <= lastSeq)) {
+      if (t < lastAt || s < lastSeq) sorted = false;
       else tied = true;
     }
-    lastAt = at;
+    lastAt = t;
     lastSeq = s;
-    cAt[m] = at;
-    cIdx[m] = i;
-    cType[m] = types.get(name) ?? -1;
-    m++;
+    at[count] = t;
+    inputIndex[count] = i;
+    type[count] = numbers.get(name) ?? -1;
+    count++;
   }
-  // 2. Order by (at, seq), missing seq first, then input order (a stable sort). 3. Drop exact duplicates; the
-  // same (at, seq) with different content is a conflict. Most streams come sorted without ties: nothing to do.
-  let kept: number[] | null = null;
-  if (!sorted || tied) {
-    const cSeq: number[] = new Array<number>(m);
-    for (let k = 0; k < m; k++)
-      cSeq[k] = (input[cIdx[k] as number] as TicketEvent).seq ?? Number.NEGATIVE_INFINITY;
-    const order = Array.from({ length: m }, (_, k) => k);
-    if (!sorted) {
-      order.sort((a, b) => {
-        const d = (cAt[a] as number) - (cAt[b] as number);
-        if (d !== 0) return d;
-        const sa = cSeq[a] as number;
-        const sb = cSeq[b] as number;
-        return sa < sb ? -1 : sa > sb ? 1 : a - b;
-      });
-    }
-    kept = [];
-    for (let p = 0; p < m; ) {
-      const first = order[p] as number;
-      let q = p + 1;
-      while (q < m && cAt[order[q] as number] === cAt[first] && cSeq[order[q] as number] === cSeq[first]) q++;
-      kept.push(first);
-      if (q - p > 1) dedupeRun(input, order, p, q, cIdx, cSeq[first] !== Number.NEGATIVE_INFINITY, kept);
-      p = q;
-    }
-  }
-  const count = kept === null ? m : kept.length;
-  // 4. The opening: the first `opened` event; what comes before it is ignored.
-  let start = -1;
-  for (let k = 0; k < count; k++) {
-    if (cType[kept === null ? k : (kept[k] as number)] === OPENED) {
-      start = k;
-      break;
-    }
-  }
-  if (start === -1) {
-    if (futureOpened) {
-      throw new SlaError(
-        "E_NOW_INVALID",
-        `now (${new Date(now).toISOString()}) is before the ticket was opened`,
-        "now",
-      );
-    }
-    throw new SlaError("E_EVENT", 'The ticket has no "opened" event', "events");
-  }
-  for (let k = 0; k < start; k++) {
-    const i = cIdx[kept === null ? k : (kept[k] as number)] as number;
-    warnings.add(
-      "EVENT_BEFORE_OPENING",
-      `Event ${i} ("${(input[i] as TicketEvent).type}") comes before the opening and is ignored`,
-      i,
+  return { count, at, inputIndex, type, sorted, tied, futureOpened };
+}
+
+/** The ordered position of the opening: the first `opened` event. */
+function openingOf(cut: Cut, kept: readonly number[] | null, count: number, now: EpochMs): number {
+  for (let k = 0; k < count; k++) if (cut.type[positionOf(kept, k)] === BUILTIN_EVENT.opened) return k;
+  if (cut.futureOpened) {
+    throw new SlaError(
+      "E_NOW_INVALID",
+      `now (${new Date(now).toISOString()}) is before the ticket was opened`,
+      "now",
     );
   }
-  // 5. Columns; levels, statuses and surveys checked.
-  const openedC = kept === null ? start : (kept[start] as number);
-  const openedIndex = cIdx[openedC] as number;
+  throw new SlaError("E_EVENT", 'The ticket has no "opened" event', "events");
+}
+
+/** What {@link columnsOf} reads. */
+interface Ordered {
+  readonly prepared: Prepared;
+  readonly ticket: Ticket;
+  readonly input: readonly TicketEvent[];
+  readonly cut: Cut;
+  /** The order (from `orderEvents`). */
+  readonly kept: readonly number[] | null;
+  /** Ordered index of the opening, and the number of ordered events. */
+  readonly start: number;
+  readonly count: number;
+  readonly strict: boolean;
+  readonly warnings: Warnings;
+}
+
+/** The columns from the opening on; levels, statuses and surveys checked. */
+function columnsOf(o: Ordered): Events {
+  const { cut, input, kept } = o;
+  const openedPosition = positionOf(kept, o.start);
+  const openedIndex = cut.inputIndex[openedPosition] as number;
   const opened = input[openedIndex] as TicketEvent;
-  const openedAt = cAt[openedC] as number;
-  const initialLevel = resolveLevel(contract, plan, ticket, opened, openedIndex);
+  const initialLevel = levelAtOpening(o.prepared, o.ticket, opened, openedIndex);
   if (opened.status !== undefined && typeof opened.status !== "string") {
-    throw eventError(
+    throw new SlaError(
       "E_EVENT",
       `Expected status as a string, received ${describeValue(opened.status)}`,
       `events[${openedIndex}].status`,
@@ -260,148 +216,130 @@ export function readEvents(
   const at: number[] = [];
   const type: number[] = [];
   const value: (string | undefined)[] = [];
-  const index: number[] = [];
+  const inputIndex: number[] = [];
+  const levels = o.prepared.compiled.levels;
   let n = 0;
   let level = initialLevel;
-  let resolvedAt = Number.NaN;
-  let closedAt = Number.NaN;
-  let surveys: (string | boolean | number)[] | null = null;
-  for (let k = start; k < count; k++) {
-    const c = kept === null ? k : (kept[k] as number);
-    const i = cIdx[c] as number;
+  let resolvedAt: EpochMs | null = null;
+  let closedAt: EpochMs | null = null;
+  let surveys: SurveyEvaluation[] | null = null;
+  for (let k = o.start; k < o.count; k++) {
+    const c = positionOf(kept, k);
+    const i = cut.inputIndex[c] as number;
     const e = input[i] as TicketEvent;
-    const t = cAt[c] as number;
-    const ty = cType[c] as number;
-    if (ty === -1) {
-      if (strict) {
-        throw new SlaError(
-          "E_EVENT_TYPE",
-          `Unknown event type ${describeValue(e.type)}: the contract does not name it`,
-          `events[${i}].type`,
-        );
-      }
-      warnings.add(
-        "UNKNOWN_EVENT_TYPE",
-        `Event ${i} has the unknown type ${describeValue(e.type)} and is ignored`,
-        i,
-      );
-      continue;
-    }
+    const t = cut.at[c] as number;
+    const ty = cut.type[c] as number;
     let v: string | undefined;
-    if (ty === OPENED) {
-      if (k !== start) {
-        warnings.add("SECOND_OPENED", `Event ${i} opens the ticket a second time and is ignored`, i);
+    switch (ty) {
+      case -1:
+        unknownType(o, e, i);
         continue;
-      }
-      v = opened.status;
-    } else if (ty === LEVEL_CHANGED) {
-      v = e.level;
-      if (typeof v !== "string" || !plan.levels.has(v)) {
-        throw eventError(
-          "E_LEVEL",
-          `Expected the new level as one of the contract's level ids, received ${describeValue(v)}`,
-          `events[${i}].level`,
-        );
-      }
-      level = v;
-    } else if (ty === STATUS_CHANGED) {
-      v = e.status;
-      if (typeof v !== "string") {
-        throw eventError(
-          "E_EVENT",
-          `Expected the new status as a string, received ${describeValue(v)}`,
-          `events[${i}].status`,
-        );
-      }
-    } else if (ty === RESOLVED) {
-      resolvedAt = t;
-    } else if (ty === CLOSED) {
-      closedAt = t;
-    } else if (ty === REOPENED) {
-      resolvedAt = Number.NaN;
-      closedAt = Number.NaN;
-    } else if (ty === SURVEY) {
-      const channel = e.channel ?? ticket.channel;
-      if (typeof channel !== "string" || typeof e.satisfied !== "boolean") {
-        throw eventError(
-          "E_EVENT",
-          "A survey needs a channel (on the event or the ticket) and satisfied: true or false",
-          `events[${i}]`,
-        );
-      }
-      if (surveys === null) surveys = [];
-      surveys.push(channel, e.satisfied, t);
+      case BUILTIN_EVENT.opened:
+        if (k !== o.start) {
+          o.warnings.add("SECOND_OPENED", `Event ${i} opens the ticket a second time and is ignored`, i);
+          continue;
+        }
+        v = opened.status;
+        break;
+      case BUILTIN_EVENT.levelChanged:
+        v = newLevel(levels, e, i);
+        level = v;
+        break;
+      case BUILTIN_EVENT.statusChanged:
+        v = newStatus(e, i);
+        break;
+      case BUILTIN_EVENT.resolved:
+        resolvedAt = t;
+        break;
+      case BUILTIN_EVENT.closed:
+        closedAt = t;
+        break;
+      case BUILTIN_EVENT.reopened:
+        resolvedAt = null;
+        closedAt = null;
+        break;
+      case BUILTIN_EVENT.survey:
+        surveys ??= [];
+        surveys.push(surveyOf(o.ticket, e, i, t));
+        break;
     }
     at[n] = t;
     type[n] = ty;
     value[n] = v;
-    index[n] = i;
+    inputIndex[n] = i;
     n++;
   }
   return {
-    n,
+    count: n,
     at,
     type,
     value,
-    index,
-    openedAt,
+    inputIndex,
+    openedAt: cut.at[openedPosition] as number,
     initialLevel,
     initialStatus: opened.status,
     finalLevel: level,
     resolvedAt,
     closedAt,
-    surveys,
+    surveys: surveys ?? NO_SURVEYS,
   };
 }
 
-/** Handles a run `order[p..q)` of events with equal `(at, seq)`: appends the ones to keep after the first. */
-function dedupeRun(
-  input: readonly TicketEvent[],
-  order: readonly number[],
-  p: number,
-  q: number,
-  cIdx: readonly number[],
-  hasSeq: boolean,
-  kept: number[],
-): void {
-  const firstEvent = input[cIdx[order[p] as number] as number] as TicketEvent;
-  if (hasSeq) {
-    for (let r = p + 1; r < q; r++) {
-      const i = cIdx[order[r] as number] as number;
-      if (!sameContent(firstEvent, input[i] as TicketEvent)) {
-        const j = cIdx[order[p] as number] as number;
-        throw new SlaError(
-          "E_EVENT_CONFLICT",
-          `Events ${j} and ${i} have the same instant and seq (${String(firstEvent.seq)}) but different content`,
-          `events[${i}]`,
-        );
-      }
-    }
-    return;
+function unknownType(o: Ordered, e: TicketEvent, i: number): void {
+  if (o.strict) {
+    throw new SlaError(
+      "E_EVENT_TYPE",
+      `Unknown event type ${describeValue(e.type)}: the contract does not name it`,
+      `events[${i}].type`,
+    );
   }
-  if (q - p <= 8) {
-    for (let r = p + 1; r < q; r++) {
-      const e = input[cIdx[order[r] as number] as number] as TicketEvent;
-      let duplicate = false;
-      for (let s = p; s < r && !duplicate; s++)
-        duplicate = sameContent(input[cIdx[order[s] as number] as number] as TicketEvent, e);
-      if (!duplicate) kept.push(order[r] as number);
-    }
-    return;
-  }
-  const seen = new Set<string>([contentKey(firstEvent)]);
-  for (let r = p + 1; r < q; r++) {
-    const key = contentKey(input[cIdx[order[r] as number] as number] as TicketEvent);
-    if (!seen.has(key)) {
-      seen.add(key);
-      kept.push(order[r] as number);
-    }
-  }
+  o.warnings.add(
+    "UNKNOWN_EVENT_TYPE",
+    `Event ${i} has the unknown type ${describeValue(e.type)} and is ignored`,
+    i,
+  );
 }
 
-function checkLevel(plan: Plan, id: unknown, path: string): string {
-  if (typeof id !== "string" || !plan.levels.has(id)) {
-    const known = [...plan.levels].map((l) => `"${l}"`).join(", ");
+function newLevel(levels: ReadonlySet<string>, e: TicketEvent, i: number): string {
+  const v = e.level;
+  if (typeof v !== "string" || !levels.has(v)) {
+    throw new SlaError(
+      "E_LEVEL",
+      `Expected the new level as one of the contract's level ids, received ${describeValue(v)}`,
+      `events[${i}].level`,
+    );
+  }
+  return v;
+}
+
+function newStatus(e: TicketEvent, i: number): string {
+  const v = e.status;
+  if (typeof v !== "string") {
+    throw new SlaError(
+      "E_EVENT",
+      `Expected the new status as a string, received ${describeValue(v)}`,
+      `events[${i}].status`,
+    );
+  }
+  return v;
+}
+
+function surveyOf(ticket: Ticket, e: TicketEvent, i: number, at: EpochMs): SurveyEvaluation {
+  const channel = e.channel ?? ticket.channel;
+  const satisfied = e.satisfied;
+  if (typeof channel !== "string" || typeof satisfied !== "boolean") {
+    throw new SlaError(
+      "E_EVENT",
+      "A survey needs a channel (on the event or the ticket) and satisfied: true or false",
+      `events[${i}]`,
+    );
+  }
+  return { channel, satisfied, at };
+}
+
+function checkLevel(levels: ReadonlySet<string>, id: unknown, path: string): string {
+  if (typeof id !== "string" || !levels.has(id)) {
+    const known = [...levels].map((l) => `"${l}"`).join(", ");
     throw new SlaError(
       "E_LEVEL",
       `Unknown fault level ${describeValue(id)}; the contract's levels are ${known}`,
@@ -412,17 +350,17 @@ function checkLevel(plan: Plan, id: unknown, path: string): string {
 }
 
 /** Level at opening: ticket.level, else the opened event's, else the contract's default. */
-function resolveLevel(
-  contract: Contract,
-  plan: Plan,
+function levelAtOpening(
+  prepared: Prepared,
   ticket: Ticket,
   opened: TicketEvent,
   openedIndex: number,
 ): string {
-  if (ticket.level !== undefined) return checkLevel(plan, ticket.level, "level");
-  if (opened.level !== undefined) return checkLevel(plan, opened.level, `events[${openedIndex}].level`);
-  if (contract.defaultLevel !== undefined && contract.defaultLevel !== null)
-    return checkLevel(plan, contract.defaultLevel, "contract.defaultLevel");
+  const levels = prepared.compiled.levels;
+  if (ticket.level !== undefined) return checkLevel(levels, ticket.level, "level");
+  if (opened.level !== undefined) return checkLevel(levels, opened.level, `events[${openedIndex}].level`);
+  if (prepared.defaultLevel !== undefined)
+    return checkLevel(levels, prepared.defaultLevel, "contract.defaultLevel");
   throw new SlaError(
     "E_LEVEL",
     "The ticket has no fault level: give ticket.level (e.g. from classifyTicket), a level on the opened event, or a defaultLevel in the contract",

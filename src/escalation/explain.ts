@@ -1,5 +1,6 @@
 /**
- * `explainTarget`: the evidence behind one target cycle's deadline, in data and in plain words.
+ * `explainTarget`: the evidence behind one target cycle's deadline, as data (the English is in
+ * `explain-text.ts`).
  * @module
  */
 
@@ -7,6 +8,7 @@ import {
   civilFromDays,
   DAY,
   dstNotesIn,
+  type EpochMs,
   forEachPeriod,
   formatDateKey,
   getZone,
@@ -15,17 +17,33 @@ import {
   type Zone,
 } from "../calendar/kernel.js";
 import type { Contract } from "../contracts/index.js";
+import type { TargetRules } from "../contracts/kernel.js";
 import { describeValue, SlaError } from "../errors.js";
-import { BREACHED, type Cycle, dueOf, LIVE, lastCompliantOf, type TargetRun } from "./clock.js";
-import { asDate, cycleStatus, type Fold, foldTicket, Output, pendingStatus } from "./evaluate.js";
-import type { TargetPlan } from "./plan.js";
+import { dueAtOf, lastCompliantAtOf } from "./deadlines.js";
+import {
+  cycleEvaluation,
+  type Fold,
+  foldTicket,
+  neverStartedEvaluation,
+  pendingEvaluation,
+} from "./evaluate.js";
+import { type Cycle, hasStarted, type StartedCycle, type TargetRun } from "./evaluation.js";
+import {
+  type CycleHead,
+  cycleText,
+  neverStartedText,
+  notApplicableText,
+  pendingText,
+  startWords,
+} from "./explain-text.js";
+import { toTargetStatus } from "./status.js";
+import { nextCheck } from "./steps.js";
 import type {
   ExplainedDst,
   ExplainedPause,
   ExplainedPeriod,
   ExplainTargetOptions,
   Explanation,
-  TargetStatus,
   Ticket,
 } from "./types.js";
 
@@ -33,119 +51,15 @@ import type {
 const MAX_PERIODS = 1000;
 const MAX_DST = 100;
 
-const STOP_LISTING = { stop: true };
-
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, "0");
-}
-
-/** `"2025-09-26 19:00 (+08:00)"`: local wall time in the zone, seconds shown only when not zero. */
-function formatLocal(zone: Zone, t: number): string {
-  const offset = zone.offsetAt(t);
-  const wall = t + offset;
-  const day = Math.floor(wall / DAY);
-  const ms = wall - day * DAY;
-  const h = Math.floor(ms / 3_600_000);
-  const mi = Math.floor(ms / 60_000) % 60;
-  const s = Math.floor(ms / 1000) % 60;
-  const rest = ms % 1000;
-  const abs = Math.abs(offset) / 60_000;
-  const sign = offset < 0 ? "-" : "+";
-  const time = `${pad(h)}:${pad(mi)}${s !== 0 || rest !== 0 ? `:${pad(s)}` : ""}${rest !== 0 ? `.${pad(rest, 3)}` : ""}`;
-  return `${formatDateKey(civilFromDays(day))} ${time} (${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)})`;
-}
-
-/** `"1 h 30 min"`, `"45 min"`, `"0 min"`, `"2 h 0 min 1 s"`. */
-export function formatMs(ms: number): string {
-  const h = Math.floor(ms / 3_600_000);
-  const mi = Math.floor(ms / 60_000) % 60;
-  const s = Math.floor(ms / 1000) % 60;
-  const rest = ms % 1000;
-  let text = h > 0 ? `${h} h ${mi} min` : `${mi} min`;
-  if (s !== 0 || rest !== 0) text += ` ${s}${rest !== 0 ? `.${pad(rest, 3)}` : ""} s`;
-  return text;
-}
-
-function formatWall(wall: number): string {
-  const day = Math.floor(wall / DAY);
-  const ms = wall - day * DAY;
-  return `${formatDateKey(civilFromDays(day))}T${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}`;
-}
-
-/** The working periods of `[from, to)` minus the pauses (flat `[start, end, …]`, sorted). */
-function consumedPeriods(
-  tp: TargetPlan,
-  from: number,
-  to: number,
-  pauses: readonly number[],
-): { list: ExplainedPeriod[]; truncated: boolean } {
-  const list: ExplainedPeriod[] = [];
-  let truncated = false;
-  let pi = 0;
-  const push = (s: number, e: number) => {
-    if (e <= s) return;
-    if (list.length >= MAX_PERIODS) {
-      truncated = true;
-      throw STOP_LISTING;
-    }
-    const last = list[list.length - 1];
-    if (last !== undefined && last.end.getTime() === s) {
-      list[list.length - 1] = { start: last.start, end: new Date(e), workingMs: last.workingMs + (e - s) };
-    } else list.push({ start: new Date(s), end: new Date(e), workingMs: e - s });
-  };
-  try {
-    forEachPeriod(tp.engine, from, to, (s, e) => {
-      let cursor = s;
-      while (pi < pauses.length && (pauses[pi + 1] as number) <= cursor) pi += 2;
-      let k = pi;
-      while (k < pauses.length && (pauses[k] as number) < e) {
-        const ps = pauses[k] as number;
-        const pe = pauses[k + 1] as number;
-        if (ps > cursor) push(cursor, ps);
-        cursor = Math.max(cursor, pe);
-        if (cursor >= e) break;
-        k += 2;
-      }
-      if (cursor < e) push(cursor, e);
-    });
-  } catch (e) {
-    if (e !== STOP_LISTING) throw e;
-  }
-  return { list, truncated };
-}
-
-function notApplicable(ev: Fold, tp: TargetPlan, reason: string, cycle: number, level: string): Explanation {
+/** The fields of an explanation without evidence (no start, no deadline), fresh for each. */
+function noEvidence(): Pick<Explanation, "pauses" | "periods" | "periodsTruncated" | "dst" | "arithmetic"> {
   return {
-    ticketId: ev.ticketId,
-    targetId: tp.id,
-    applies: false,
-    reason,
-    cycle,
-    level,
-    duration: null,
-    timezone: tp.target.calendar.timezone,
-    startedBy: null,
-    startedAt: null,
     pauses: [],
     periods: [],
     periodsTruncated: false,
     dst: [],
     arithmetic: { budgetMs: 0, pausedBeforeDueMs: 0, dueAt: null, lastCompliantAt: null },
-    text: `Target "${tp.id}" does not apply to ticket "${ev.ticketId}": ${reason}.`,
   };
-}
-
-function startWords(tp: TargetPlan): string {
-  const start = tp.target.start;
-  if ("breachOf" in start) return `the breach of "${start.breachOf}"`;
-  return start.events.map((e) => `"${e}"`).join(" or ");
-}
-
-function durationWords(c: Cycle): string {
-  const dur = c.dur;
-  if (dur === null) return "no duration";
-  if (dur.kind === "time") return `${formatMs(dur.ms)} of working time`;
-  return `${dur.days} business day${dur.days === 1 ? "" : "s"}`;
 }
 
 /**
@@ -186,200 +100,288 @@ export function explainTarget(
   now: Instant,
   opts?: ExplainTargetOptions,
 ): Explanation {
-  const ev = foldTicket(contract, ticket, now, opts);
-  const index = typeof targetId === "string" ? ev.plan.byId.get(targetId) : undefined;
+  const fold = foldTicket(contract, ticket, now, opts);
+  const compiled = fold.prepared.compiled;
+  const index = typeof targetId === "string" ? compiled.targetIndex.get(targetId) : undefined;
   if (index === undefined) {
     throw new SlaError("E_REF_UNKNOWN", `Unknown target ${describeValue(targetId)}`, "targetId");
   }
-  const tp = ev.plan.targets[index] as TargetPlan;
-  const run = ev.runs[index] as TargetRun | null;
-  const level = ev.events.finalLevel;
-  if (run === null) {
-    const reason =
-      tp.parent !== -1 && ev.runs[tp.parent] === null
-        ? `the target it is chained to ("${ev.plan.targets[tp.parent]?.id}") does not apply`
-        : `it applies in the phases ${JSON.stringify(tp.target.phases)}, and the ticket was opened in phase "${ev.coverage.name ?? ev.coverage.phase}"`;
-    return notApplicable(ev, tp, reason, 0, level);
-  }
-  const wanted = opts?.cycle;
-  let cycle: Cycle | undefined;
-  if (wanted === undefined) cycle = run.pending ? undefined : run.cycles[run.cycles.length - 1];
-  else {
-    cycle = run.cycles.find((c) => c.n === wanted);
-    if (cycle === undefined && !(run.pending && run.pendingCycle === wanted)) {
-      throw new SlaError(
-        "E_REF_UNKNOWN",
-        `Target "${tp.id}" has no cycle ${describeValue(wanted)}`,
-        "options.cycle",
-      );
-    }
-  }
-  const zone = getZone(tp.target.calendar.timezone);
+  const rules = compiled.targets[index] as TargetRules;
+  const run = fold.runs[index] as TargetRun | null;
+  const level = fold.events.finalLevel;
+  if (run === null) return notApplicable(fold, rules, whyNotApplying(fold, rules), 0, level);
+  const cycle = chosenCycle(run, opts?.cycle);
+  const zone = getZone(rules.target.calendar.timezone);
   if (cycle === undefined) {
     if (!run.pending)
-      return notApplicable(ev, tp, `level "${level}" is not subject to it`, run.pendingCycle, level);
-    const status = pendingStatus<Date>(tp, run, ev, null) as TargetStatus;
-    return {
-      ticketId: ev.ticketId,
-      targetId: tp.id,
-      applies: true,
-      cycle: run.pendingCycle,
-      status,
-      level: run.pendingLevel,
-      duration: null,
-      timezone: tp.target.calendar.timezone,
-      startedBy: null,
-      startedAt: null,
-      pauses: [],
-      periods: [],
-      periodsTruncated: false,
-      dst: [],
-      arithmetic: { budgetMs: 0, pausedBeforeDueMs: 0, dueAt: null, lastCompliantAt: null },
-      text: `Target "${tp.id}", cycle ${run.pendingCycle}, level "${run.pendingLevel}": not started at ${formatLocal(zone, ev.now)}; it starts at ${startWords(tp)}.`,
-    };
+      return notApplicable(fold, rules, `level "${level}" is not subject to it`, run.pendingCycle, level);
+    return pendingExplanation(fold, run, zone);
   }
-  if (cycle.dur === null) {
-    return notApplicable(ev, tp, `level "${cycle.level}" is not subject to it`, cycle.n, cycle.level);
+  if (cycle.duration === null) {
+    return notApplicable(
+      fold,
+      rules,
+      `level "${cycle.level}" is not subject to it`,
+      cycle.index,
+      cycle.level,
+    );
   }
-  const status = cycleStatus(tp, cycle, ev, null, new Output(asDate)) as TargetStatus;
-  return explainCycle(ev, tp, cycle, status, zone);
+  if (!hasStarted(cycle)) return neverStartedExplanation(fold, rules, cycle, zone);
+  return explainCycle(fold, rules, cycle, zone);
 }
 
-function explainCycle(ev: Fold, tp: TargetPlan, c: Cycle, status: TargetStatus, zone: Zone): Explanation {
-  const base = {
-    ticketId: ev.ticketId,
-    targetId: tp.id,
-    applies: true,
-    cycle: c.n,
-    status,
-    level: c.level,
-    timezone: tp.target.calendar.timezone,
-    startedBy: c.startedBy,
+/** Why a target does not apply to the ticket at all: its phases, or its chain's parent. */
+function whyNotApplying(fold: Fold, rules: TargetRules): string {
+  const compiled = fold.prepared.compiled;
+  if (rules.parent !== -1 && fold.runs[rules.parent] === null) {
+    return `the target it is chained to ("${compiled.targets[rules.parent]?.id}") does not apply`;
+  }
+  const phase = fold.phase;
+  const name = typeof phase === "string" ? phase : phase.name;
+  return `it applies in the phases ${JSON.stringify(rules.target.phases)}, and the ticket was opened in phase "${name}"`;
+}
+
+/** The cycle asked for (default: the last one; `undefined` for the pending one). */
+function chosenCycle(run: TargetRun, wanted: number | undefined): Cycle | undefined {
+  if (wanted === undefined) return run.pending ? undefined : run.cycles[run.cycles.length - 1];
+  const cycle = run.cycles.find((c) => c.index === wanted);
+  if (cycle === undefined && !(run.pending && run.pendingCycle === wanted)) {
+    throw new SlaError(
+      "E_REF_UNKNOWN",
+      `Target "${run.rules.id}" has no cycle ${describeValue(wanted)}`,
+      "options.cycle",
+    );
+  }
+  return cycle;
+}
+
+function notApplicable(
+  fold: Fold,
+  rules: TargetRules,
+  reason: string,
+  cycle: number,
+  level: string,
+): Explanation {
+  return {
+    ticketId: fold.ticketId,
+    targetId: rules.id,
+    applies: false,
+    reason,
+    cycle,
+    level,
+    duration: null,
+    timezone: rules.target.calendar.timezone,
+    startedBy: null,
+    startedAt: null,
+    ...noEvidence(),
+    text: notApplicableText(rules.id, fold.ticketId, reason),
   };
-  const at = (t: number) => formatLocal(zone, t);
-  const head = `Target "${tp.id}", cycle ${c.n}, level "${c.level}": ${durationWords(c)} on a calendar in ${tp.target.calendar.timezone}.`;
-  if (Number.isNaN(c.start)) {
-    return {
-      ...base,
-      duration: null,
-      startedAt: null,
-      pauses: [],
-      periods: [],
-      periodsTruncated: false,
-      dst: [],
-      arithmetic: { budgetMs: 0, pausedBeforeDueMs: 0, dueAt: null, lastCompliantAt: null },
-      text: `${head} Never started: it starts at the breach of "${ev.plan.targets[tp.parent]?.id}", which was met or cancelled at ${at(c.end)}; so this clock is cancelled.`,
-    };
-  }
-  const now = ev.now;
-  const live = c.outcome === LIVE;
-  const due = dueOf(tp, c);
-  const lc = lastCompliantOf(tp, c, due);
-  // Pauses: completed ones, plus the one lasting at `now`.
-  const flat = (c.pauses ?? []).slice();
-  const pauses: ExplainedPause[] = [];
-  for (let i = 0; i < flat.length; i += 3) {
+}
+
+function pendingExplanation(fold: Fold, run: TargetRun, zone: Zone): Explanation {
+  const rules = run.rules;
+  return {
+    ticketId: fold.ticketId,
+    targetId: rules.id,
+    applies: true,
+    cycle: run.pendingCycle,
+    status: toTargetStatus(pendingEvaluation(run)),
+    level: run.pendingLevel,
+    duration: null,
+    timezone: rules.target.calendar.timezone,
+    startedBy: null,
+    startedAt: null,
+    ...noEvidence(),
+    text: pendingText({
+      targetId: rules.id,
+      cycle: run.pendingCycle,
+      level: run.pendingLevel,
+      zone,
+      now: fold.now,
+      startWords: startWords(rules.target.start),
+    }),
+  };
+}
+
+function headOf(rules: TargetRules, c: Cycle, zone: Zone): CycleHead {
+  return {
+    targetId: rules.id,
+    cycle: c.index,
+    level: c.level,
+    duration: c.duration,
+    timezone: rules.target.calendar.timezone,
+    zone,
+  };
+}
+
+function neverStartedExplanation(fold: Fold, rules: TargetRules, c: Cycle, zone: Zone): Explanation {
+  const parentId = fold.prepared.compiled.targets[rules.parent]?.id;
+  return {
+    ticketId: fold.ticketId,
+    targetId: rules.id,
+    applies: true,
+    cycle: c.index,
+    status: toTargetStatus(neverStartedEvaluation(rules, c)),
+    level: c.level,
+    timezone: rules.target.calendar.timezone,
+    startedBy: c.startedBy,
+    duration: null,
+    startedAt: null,
+    ...noEvidence(),
+    text: neverStartedText(headOf(rules, c, zone), parentId, c.endedAt as EpochMs),
+  };
+}
+
+/** A pause with its bounds in ms; `end` is `null` while it lasts at `now`. */
+interface PauseSpan {
+  readonly start: EpochMs;
+  readonly end: EpochMs | null;
+  readonly workingMs: number;
+}
+
+/** The completed pauses, plus the one lasting at `now`. */
+function pausesOf(rules: TargetRules, c: StartedCycle, now: EpochMs): PauseSpan[] {
+  const pauses: PauseSpan[] = c.pauses.slice();
+  if (c.endedAt === null && c.pausedSince !== null) {
     pauses.push({
-      start: new Date(flat[i] as number),
-      end: new Date(flat[i + 1] as number),
-      workingMs: flat[i + 2] as number,
-    });
-  }
-  if (live && !c.running) {
-    pauses.push({
-      start: new Date(c.pauseStart),
+      start: c.pausedSince,
       end: null,
-      workingMs: workingTimeBetween(tp.engine, c.pauseStart, now),
+      workingMs: workingTimeBetween(rules.engine, c.pausedSince, now),
     });
-    flat.push(c.pauseStart, Number.POSITIVE_INFINITY, 0);
   }
-  const bounds: number[] = [];
-  for (let i = 0; i < flat.length; i += 3) bounds.push(flat[i] as number, flat[i + 1] as number);
-  const windowEnd = !Number.isNaN(due) ? due : live ? now : c.end;
-  const { list: periods, truncated } = consumedPeriods(tp, c.start, windowEnd, bounds);
-  const dst: ExplainedDst[] = dstNotesIn(tp.engine, c.start, Math.max(windowEnd, live ? now : c.end))
+  return pauses;
+}
+
+function explainCycle(fold: Fold, rules: TargetRules, c: StartedCycle, zone: Zone): Explanation {
+  const now = fold.now;
+  const engine = rules.engine;
+  const dueAt = dueAtOf(rules, c);
+  const lastCompliantAt = lastCompliantAtOf(rules, c, dueAt);
+  const status = cycleEvaluation(rules, c, now, dueAt, lastCompliantAt, nextCheck());
+  const pauses = pausesOf(rules, c, now);
+  const stateEnd = c.endedAt ?? now;
+  const windowEnd = dueAt ?? stateEnd;
+  const { list: periods, truncated } = consumedPeriods(rules, c.startedAt, windowEnd, pauses);
+  const dst: ExplainedDst[] = dstNotesIn(engine, c.startedAt, Math.max(windowEnd, stateEnd))
     .slice(0, MAX_DST)
     .map((n) => ({ wall: formatWall(n.wall), at: new Date(n.at), kind: n.kind }));
-  const pausedBeforeDue = !Number.isNaN(due)
-    ? workingTimeBetween(tp.engine, c.start, due) - c.budget
-    : c.pausedMs;
+  const pausedBeforeDueMs =
+    dueAt !== null ? workingTimeBetween(engine, c.startedAt, dueAt) - c.budgetMs : c.pausedMs;
   const duration =
-    c.dur !== null && c.dur.kind === "days"
-      ? { kind: "days" as const, days: c.dur.days, budgetMs: c.budget }
-      : { kind: "time" as const, budgetMs: c.budget };
-
-  // Plain words.
-  const parts: string[] = [head];
-  parts.push(
-    `Started ${at(c.start)} by ${c.startedBy.startsWith("breachOf:") ? `the breach of "${c.startedBy.slice(9)}" (at its dueAt)` : `"${c.startedBy}"`}.`,
-  );
-  if (c.days && c.dur?.kind === "days") {
-    parts.push(
-      `${c.dur.days} business day${c.dur.days === 1 ? " ends" : "s end"} at the close of business of the ${ordinal(c.dur.days)} working day after the start day: a budget of ${formatMs(c.budget)} of working time from the start.`,
-    );
-  }
-  if (pauses.length > 0) {
-    const total = pauses.reduce((s, p) => s + p.workingMs, 0);
-    parts.push(
-      `Paused ${pauses.length} time${pauses.length === 1 ? "" : "s"}, ${formatMs(total)} of working time in all, credited back to the clock.`,
-    );
-  }
-  if (!Number.isNaN(due)) {
-    parts.push(
-      `dueAt = start + ${formatMs(c.budget)}${pausedBeforeDue > 0 ? ` + ${formatMs(pausedBeforeDue)} paused` : ""} of working time = ${at(due)}` +
-        (periods.length > 0 && !truncated
-          ? `, over ${periods.length} working period${periods.length === 1 ? "" : "s"}`
-          : "") +
-        ".",
-    );
-    if (c.days) parts.push(`A business-day target is a deadline: late at any instant after ${at(due)}.`);
-    else if (lc !== due)
-      parts.push(
-        `lastCompliantAt = ${at(lc)}, the next working instant after dueAt: still on time up to then.`,
-      );
-    else parts.push("lastCompliantAt = dueAt.");
-  } else {
-    parts.push(
-      `No deadline while the clock is paused: ${formatMs(Math.max(0, c.budget - status.elapsedMs))} of working time remain.`,
-    );
-  }
-  if (dst.length > 0)
-    parts.push(
-      `Daylight-saving adjustments on the way: ${dst.map((d) => `${d.wall} → ${d.kind}`).join(", ")}.`,
-    );
-  const stateWords =
-    status.state === "breached"
-      ? `breached${status.breachedAt ? ` from ${at(status.breachedAt.getTime())}` : ""}`
-      : status.state;
-  if (live) {
-    parts.push(
-      `At ${at(now)}: ${stateWords}, ${formatMs(status.elapsedMs)} elapsed${status.state === "breached" ? "" : `, ${formatMs(status.remainingMs)} left`}.`,
-    );
-  } else {
-    parts.push(
-      `Ended ${at(c.end)} by "${c.endedBy}" after ${formatMs(status.elapsedMs)} of working time: ${c.outcome === BREACHED ? stateWords : status.state}.`,
-    );
-  }
+    c.duration !== null && c.duration.kind === "days"
+      ? { kind: "days" as const, days: c.duration.days, budgetMs: c.budgetMs }
+      : { kind: "time" as const, budgetMs: c.budgetMs };
+  const text = cycleText({
+    ...headOf(rules, c, zone),
+    startedAt: c.startedAt,
+    startedBy: c.startedBy,
+    budgetMs: c.budgetMs,
+    businessDays: c.businessDays,
+    pauseCount: pauses.length,
+    pausedTotalMs: pauses.reduce((sum, p) => sum + p.workingMs, 0),
+    dueAt,
+    lastCompliantAt,
+    pausedBeforeDueMs,
+    periodCount: periods.length,
+    periodsTruncated: truncated,
+    dst,
+    status,
+    now,
+    endedAt: c.endedAt,
+    endedBy: c.endedBy,
+    outcome: c.outcome,
+  });
   return {
-    ...base,
+    ticketId: fold.ticketId,
+    targetId: rules.id,
+    applies: true,
+    cycle: c.index,
+    status: toTargetStatus(status),
+    level: c.level,
+    timezone: rules.target.calendar.timezone,
+    startedBy: c.startedBy,
     duration,
-    startedAt: new Date(c.start),
-    pauses,
-    periods,
+    startedAt: new Date(c.startedAt),
+    pauses: pauses.map(
+      (p): ExplainedPause => ({
+        start: new Date(p.start),
+        end: p.end === null ? null : new Date(p.end),
+        workingMs: p.workingMs,
+      }),
+    ),
+    periods: periods.map(
+      (p): ExplainedPeriod => ({ start: new Date(p.start), end: new Date(p.end), workingMs: p.workingMs }),
+    ),
     periodsTruncated: truncated,
     dst,
     arithmetic: {
-      budgetMs: c.budget,
-      pausedBeforeDueMs: pausedBeforeDue,
-      dueAt: !Number.isNaN(due) ? new Date(due) : null,
-      lastCompliantAt: !Number.isNaN(lc) ? new Date(lc) : null,
+      budgetMs: c.budgetMs,
+      pausedBeforeDueMs,
+      dueAt: dueAt === null ? null : new Date(dueAt),
+      lastCompliantAt: lastCompliantAt === null ? null : new Date(lastCompliantAt),
     },
-    text: parts.join(" "),
+    text,
   };
 }
 
-function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
+/** `"2025-03-09T02:30:00"`: a wall-clock time (epoch ms of the local fields) as written in a calendar. */
+function formatWall(wall: number): string {
+  const day = Math.floor(wall / DAY);
+  const ms = wall - day * DAY;
+  return `${formatDateKey(civilFromDays(day))}T${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+/** A working period the clock ran in, in ms. */
+interface Period {
+  readonly start: EpochMs;
+  readonly end: EpochMs;
+  readonly workingMs: number;
+}
+
+/**
+ * The working periods of `[from, to)` minus the pauses (sorted), touching pieces merged; at most
+ * {@link MAX_PERIODS}, the listing stopped at the first one beyond.
+ */
+function consumedPeriods(
+  rules: TargetRules,
+  from: EpochMs,
+  to: EpochMs,
+  pauses: readonly PauseSpan[],
+): { list: Period[]; truncated: boolean } {
+  const list: Period[] = [];
+  let truncated = false;
+  let first = 0;
+  /** Adds `[s, e)`; `false` once the list is full. */
+  const add = (s: EpochMs, e: EpochMs): boolean => {
+    if (e <= s) return true;
+    if (list.length >= MAX_PERIODS) {
+      truncated = true;
+      return false;
+    }
+    const last = list[list.length - 1];
+    if (last !== undefined && last.end === s) {
+      list[list.length - 1] = { start: last.start, end: e, workingMs: last.workingMs + (e - s) };
+    } else list.push({ start: s, end: e, workingMs: e - s });
+    return true;
+  };
+  forEachPeriod(rules.engine, from, to, (s, e) => {
+    let cursor = s;
+    while (first < pauses.length && pauseEnd(pauses[first] as PauseSpan) <= cursor) first++;
+    for (let k = first; k < pauses.length && (pauses[k] as PauseSpan).start < e; k++) {
+      const pause = pauses[k] as PauseSpan;
+      if (pause.start > cursor && !add(cursor, pause.start)) return false;
+      cursor = Math.max(cursor, pauseEnd(pause));
+      if (cursor >= e) break;
+    }
+    return cursor >= e || add(cursor, e);
+  });
+  return { list, truncated };
+}
+
+function pauseEnd(p: PauseSpan): EpochMs {
+  return p.end ?? Number.POSITIVE_INFINITY;
 }

@@ -133,23 +133,6 @@ export interface TicketStatus {
   readonly warnings: readonly EvaluationWarning[];
 }
 
-/**
- * `T` with its instants written as `I` instead of `Date`, in nested lists too: `AtInstants<TicketStatus, Date>` is
- * `TicketStatus`; a report reads `AtInstants<TicketStatus, number>` (epoch ms) and allocates no `Date`.
- * @internal
- */
-export type AtInstants<T, I> = {
-  readonly [K in keyof T]: T[K] extends Date
-    ? I
-    : T[K] extends Date | null
-      ? I | null
-      : T[K] extends Date | undefined
-        ? I | undefined
-        : T[K] extends readonly (infer E)[]
-          ? readonly AtInstants<E, I>[]
-          : T[K];
-};
-
 /** Options of `evaluateTicket` and `explainTarget`. @category Escalation */
 export interface EvaluateTicketOptions {
   /** Reject event types the contract does not know (`E_EVENT_TYPE`) instead of ignoring them with a warning. */

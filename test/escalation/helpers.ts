@@ -2,7 +2,13 @@
 import { readFileSync } from "node:fs";
 import type { CalendarSpec } from "../../src/calendar/index.js";
 import { type Contract, type ContractInput, parseContract } from "../../src/contracts/index.js";
-import type { EscalationStep, TargetStatus, TicketEvent, TicketStatus } from "../../src/escalation/index.js";
+import type {
+  EscalationStep,
+  TargetStatus,
+  Ticket,
+  TicketEvent,
+  TicketStatus,
+} from "../../src/escalation/index.js";
 
 /** Parses a contract for a test (parseContract throws on any issue). */
 export function makeContract(input: ContractInput): Contract {
@@ -104,3 +110,77 @@ export const ev = (type: string, local: string, extra: Partial<TicketEvent> = {}
   at: `${local}+08:00`,
   ...extra,
 });
+
+/**
+ * Seed 003 with two resolution targets, PT16H for "general" on the office calendar: `resolve` pauses while the
+ * status is "waitingCustomer", `resolveByEvents` between a waitingCustomer/customerReplied event pair.
+ */
+export function pausingContract(): Contract {
+  return seed("seed-003-it-support", (c) => {
+    c.targets = [
+      ...c.targets,
+      {
+        id: "resolve",
+        calendar: "office",
+        start: { event: "opened" },
+        stop: { event: "resolved" },
+        pause: { statuses: ["waitingCustomer"] },
+        duration: { general: "PT16H" },
+      },
+      {
+        id: "resolveByEvents",
+        calendar: "office",
+        start: { event: "opened" },
+        stop: { event: "resolved" },
+        pause: { event: "waitingCustomer", resumeEvent: "customerReplied" },
+        duration: { general: "PT16H" },
+      },
+    ];
+  });
+}
+
+/** Opened Thu 2025-03-06 10:00; waiting for the customer from Fri 16:00 to Mon 11:00 (both ways of pausing). */
+export const weekendPauseTicket: Ticket = {
+  id: "T-pause",
+  level: "general",
+  events: [
+    ev("opened", "2025-03-06T10:00:00"), // Thursday
+    ev("statusChanged", "2025-03-07T16:00:00", { status: "waitingCustomer", seq: 1 }),
+    ev("waitingCustomer", "2025-03-07T16:00:00", { seq: 2 }),
+    ev("statusChanged", "2025-03-10T11:00:00", { status: "working", seq: 1 }), // Monday
+    ev("customerReplied", "2025-03-10T11:00:00", { seq: 2 }),
+  ],
+};
+
+/**
+ * Seed 003 with `reply` (PT3H: steps at 50 %, 1 h before dueAt, 30 min after it) and `reply4` (PT4H: a step 1 h
+ * before dueAt), on the office calendar (Mon–Fri 09:00–18:00).
+ */
+export function stepsContract(): Contract {
+  return seed("seed-003-it-support", (c) => {
+    c.eventTypes = ["replied"];
+    c.targets = [
+      ...c.targets,
+      {
+        id: "reply",
+        calendar: "office",
+        start: { event: "opened" },
+        stop: { event: "replied" },
+        duration: "PT3H",
+        escalations: [
+          { id: "half", at: { percent: 50 }, action: "notify" },
+          { id: "warn", at: { beforeDue: "PT1H" }, action: "notify", to: ["lead"] },
+          { id: "late", at: { afterDue: "PT30M" }, action: "notify", to: ["manager"] },
+        ],
+      },
+      {
+        id: "reply4",
+        calendar: "office",
+        start: { event: "opened" },
+        stop: { event: "replied" },
+        duration: "PT4H",
+        escalations: [{ id: "warn", at: { beforeDue: "PT1H" }, action: "notify" }],
+      },
+    ];
+  });
+}

@@ -1,5 +1,5 @@
-// Irregular and hostile event streams (research anchors-reliability §3.2, H24–H34): each case with the outcome
-// documented in evaluateTicket's TSDoc table.
+// Irregular and hostile event streams given to evaluateTicket: each case with the outcome documented in the
+// decisions table of its TSDoc, and re-entrancy.
 import { describe, expect, test } from "vitest";
 import { SlaError } from "../../src/calendar/index.js";
 import type { Contract } from "../../src/contracts/index.js";
@@ -368,4 +368,90 @@ describe("size (H31)", () => {
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(s.warnings).toEqual([]);
   }, 60_000);
+});
+
+describe("re-entrancy: evaluation keeps no state between calls", () => {
+  test("an event's `at` getter that evaluates another ticket leaves the outer result exactly as without it", () => {
+    // Plain seed 001 (24x7 desk): engineerResponse PT1H with steps after 30, 45 and 45 min; satisfactionSurvey P0D
+    // from "closed". The outer ticket opens Mon 09:00 (01:00Z) and is answered at 09:20 (01:20Z); now 09:30.
+    const desk = seed("seed-001-network-desk");
+    const now = "2025-03-03T09:30:00+08:00";
+    const inner: Ticket = { id: "INNER", events: [ev("opened", "2025-03-03T06:00:00")] };
+    const innerStates: string[] = [];
+    const responded = {
+      type: "engineerResponded",
+      get at(): string {
+        const s = evaluateTicket(desk, inner, now);
+        innerStates.push(`${target(s, "engineerResponse").state} ${s.openedAt.toISOString()}`);
+        return "2025-03-03T09:20:00+08:00";
+      },
+    };
+    const plain: Ticket = {
+      id: "OUTER",
+      events: [ev("opened", "2025-03-03T09:00:00"), ev("engineerResponded", "2025-03-03T09:20:00")],
+    };
+    const outer = evaluateTicket(
+      desk,
+      { id: "OUTER", events: [plain.events[0] as TicketEvent, responded] },
+      now,
+    );
+    // The inner ticket (06:00 = 22:00Z the day before) was due at 07:00: breached at 09:30.
+    expect(innerStates).toEqual(["breached 2025-03-02T22:00:00.000Z"]);
+    expect(outer).toStrictEqual(evaluateTicket(desk, plain, now));
+    // By hand: met after 20 min of the hour (40 min left); dueAt 10:00 (02:00Z), lastCompliantAt the same (24x7);
+    // every step comes after the stop at 20 min (30, 45, 45 min): skipped. The survey waits for "closed": pending,
+    // a business-day target (no targetMs). Nothing is scheduled: nextCheckAt null. No term: phase "none".
+    expect(outer).toStrictEqual({
+      id: "OUTER",
+      level: "general",
+      phase: "none",
+      openedAt: new Date("2025-03-03T01:00:00Z"),
+      resolvedAt: null,
+      closedAt: null,
+      channel: undefined,
+      targets: [
+        {
+          id: "engineerResponse",
+          cycle: 0,
+          state: "met",
+          level: "general",
+          targetMs: H,
+          startedAt: new Date("2025-03-03T01:00:00Z"),
+          dueAt: new Date("2025-03-03T02:00:00Z"),
+          lastCompliantAt: new Date("2025-03-03T02:00:00Z"),
+          stoppedAt: new Date("2025-03-03T01:20:00Z"),
+          elapsedMs: 20 * M,
+          remainingMs: 40 * M,
+          pausedMs: 0,
+        },
+        {
+          id: "satisfactionSurvey",
+          cycle: 0,
+          state: "pending",
+          level: "general",
+          targetMs: undefined,
+          startedAt: null,
+          dueAt: null,
+          lastCompliantAt: null,
+          elapsedMs: 0,
+          remainingMs: 0,
+          pausedMs: 0,
+        },
+      ],
+      escalations: ["remind30", "remind45", "reassign45"].map((stepId) => ({
+        key: `OUTER/engineerResponse/0/${stepId}`,
+        ticketId: "OUTER",
+        targetId: "engineerResponse",
+        cycle: 0,
+        stepId,
+        action: stepId === "reassign45" ? "reassign" : "notify",
+        to: [stepId === "reassign45" ? "desk" : "engineer"],
+        state: "skipped",
+        at: null,
+      })),
+      surveys: [],
+      nextCheckAt: null,
+      warnings: [],
+    });
+  });
 });

@@ -1,9 +1,9 @@
-// Laws of evaluateTicket and explainTarget (research anchors-reliability §2.3: I18, I20, I21, I23, I25, I29).
+// Laws of evaluateTicket (the replay law of explainTarget is in explainTarget.prop.test.ts).
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { addBusinessTime, businessTimeBetween } from "../../src/calendar/index.js";
 import type { TargetStatus, Ticket, TicketEvent, TicketStatus } from "../../src/escalation/index.js";
-import { evaluateTicket, explainTarget } from "../../src/escalation/index.js";
+import { evaluateTicket } from "../../src/escalation/index.js";
 import { type Drawn, EVENT_TYPES, nowArb, propertyContract, ticketArb } from "./arbitraries.js";
 
 const contract = propertyContract();
@@ -167,26 +167,6 @@ describe("evaluateTicket laws", () => {
       expect(evaluate({ ...d.ticket, events: [...d.ticket.events, { ...again }] }, now)).toEqual(expected);
     },
   );
-
-  test.prop([withNow()], RUNS)("explainTarget replays to the same dueAt", ([d, now]) => {
-    const s = evaluate(d.ticket, now);
-    for (const t of s.targets) {
-      const x = explainTarget(contract, d.ticket, t.id, now, { cycle: t.cycle });
-      expect(x.status).toEqual(t);
-      if (t.dueAt === null || t.startedAt === null) continue;
-      expect(x.arithmetic.dueAt).toEqual(t.dueAt);
-      // The arithmetic: dueAt = start + (budget + working time paused before it).
-      const cal = contract.targets.find((c) => c.id === t.id)?.calendar;
-      if (cal === undefined) throw new Error("no calendar");
-      expect(
-        addBusinessTime(cal, t.startedAt, x.arithmetic.budgetMs + x.arithmetic.pausedBeforeDueMs),
-      ).toEqual(t.dueAt);
-      // The evidence: the periods the clock ran in add up to the budget and the last ends at dueAt.
-      if (x.periodsTruncated) continue;
-      expect(x.periods.reduce((sum, p) => sum + p.workingMs, 0)).toBe(x.arithmetic.budgetMs);
-      if (x.arithmetic.budgetMs > 0) expect(x.periods.at(-1)?.end).toEqual(t.dueAt);
-    }
-  });
 
   test.prop(
     [

@@ -1,0 +1,133 @@
+/**
+ * An evaluation in epoch ms turned into the public `TicketStatus`: the only place `Date`s are made and step keys
+ * built. Optional fields (`stoppedAt`, `breachedAt`, `tier`) are left out when absent, never `undefined`.
+ * @internal
+ * @module
+ */
+import type { EpochMs } from "../calendar/kernel.js";
+import type { Evaluation, StepEvaluation, TargetEvaluation } from "./evaluation.js";
+import type { EscalationStep, TargetStatus, TicketStatus } from "./types.js";
+
+function dateOrNull(t: EpochMs | null): Date | null {
+  return t === null ? null : new Date(t);
+}
+
+/**
+ * The public status of an evaluation.
+ *
+ * @param e - The evaluation (from `evaluate`).
+ * @returns The same status with `Date`s, step keys, and the optional fields present only when set.
+ * @internal
+ */
+export function toTicketStatus(e: Evaluation): TicketStatus {
+  const ticketId = e.ticketId;
+  return {
+    id: ticketId,
+    level: e.level,
+    phase: e.phase,
+    openedAt: new Date(e.openedAt),
+    resolvedAt: dateOrNull(e.resolvedAt),
+    closedAt: dateOrNull(e.closedAt),
+    channel: e.channel,
+    targets: e.targets.map(toTargetStatus),
+    escalations: e.steps.map((s) => toEscalationStep(ticketId, s)),
+    surveys: e.surveys.map((s) => ({ channel: s.channel, satisfied: s.satisfied, at: new Date(s.at) })),
+    nextCheckAt: dateOrNull(e.nextCheckAt),
+    warnings: e.warnings,
+  };
+}
+
+/**
+ * The public status of one target cycle. Each combination of the optional fields has its own literal, so that
+ * every status of that combination has the same shape.
+ * @internal
+ */
+export function toTargetStatus(t: TargetEvaluation): TargetStatus {
+  const { id, cycle, state, level, targetMs, elapsedMs, remainingMs, pausedMs } = t;
+  const startedAt = dateOrNull(t.startedAt);
+  const dueAt = dateOrNull(t.dueAt);
+  const lastCompliantAt = dateOrNull(t.lastCompliantAt);
+  if (t.stoppedAt === null) {
+    if (t.breachedAt === null) {
+      return {
+        id,
+        cycle,
+        state,
+        level,
+        targetMs,
+        startedAt,
+        dueAt,
+        lastCompliantAt,
+        elapsedMs,
+        remainingMs,
+        pausedMs,
+      };
+    }
+    const breachedAt = new Date(t.breachedAt);
+    return {
+      id,
+      cycle,
+      state,
+      level,
+      targetMs,
+      startedAt,
+      dueAt,
+      lastCompliantAt,
+      breachedAt,
+      elapsedMs,
+      remainingMs,
+      pausedMs,
+    };
+  }
+  const stoppedAt = new Date(t.stoppedAt);
+  if (t.breachedAt === null) {
+    return {
+      id,
+      cycle,
+      state,
+      level,
+      targetMs,
+      startedAt,
+      dueAt,
+      lastCompliantAt,
+      stoppedAt,
+      elapsedMs,
+      remainingMs,
+      pausedMs,
+    };
+  }
+  const breachedAt = new Date(t.breachedAt);
+  return {
+    id,
+    cycle,
+    state,
+    level,
+    targetMs,
+    startedAt,
+    dueAt,
+    lastCompliantAt,
+    stoppedAt,
+    breachedAt,
+    elapsedMs,
+    remainingMs,
+    pausedMs,
+  };
+}
+
+/** `"/0/"` … `"/15/"`: the cycle part of most step keys, without a number-to-text conversion per key. */
+const CYCLE_PARTS: readonly string[] = Object.freeze(Array.from({ length: 16 }, (_, n) => `/${n}/`));
+
+/** The key of a step: `ticket/target/cycle/step`, stable across evaluations. @internal */
+export function stepKey(ticketId: string, s: StepEvaluation): string {
+  return `${ticketId}/${s.targetId}${CYCLE_PARTS[s.cycle] ?? `/${s.cycle}/`}${s.stepId}`;
+}
+
+/** A step's public form, with its stable key. */
+function toEscalationStep(ticketId: string, s: StepEvaluation): EscalationStep {
+  const key = stepKey(ticketId, s);
+  const at = dateOrNull(s.at);
+  const { targetId, cycle, stepId, action, to, state } = s;
+  return s.tier === undefined
+    ? { key, ticketId, targetId, cycle, stepId, action, to, state, at }
+    : { key, ticketId, targetId, cycle, stepId, action, to, tier: s.tier, state, at };
+}

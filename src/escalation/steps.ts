@@ -1,0 +1,124 @@
+/**
+ * Escalation steps: when each step of a cycle fires, and its state at `now`.
+ * @internal
+ * @module
+ */
+import { addWorkingTime, type EpochMs, subtractWorkingTime, workingTimeBetween } from "../calendar/kernel.js";
+import type { CompiledStep } from "../contracts/index.js";
+import type { TargetRules } from "../contracts/kernel.js";
+import { reach } from "./deadlines.js";
+import type { StartedCycle, StepEvaluation } from "./evaluation.js";
+
+/** The earliest instant after `now` at which something changes, gathered over one evaluation. @internal */
+export interface NextCheck {
+  at: EpochMs;
+}
+
+/** A fresh {@link NextCheck}: nothing will change yet. @internal */
+export function nextCheck(): NextCheck {
+  return { at: Number.POSITIVE_INFINITY };
+}
+
+/** Notes an instant at which something changes. @internal */
+export function noteChange(next: NextCheck, t: EpochMs): void {
+  if (t < next.at) next.at = t;
+}
+
+/**
+ * Appends the steps of a cycle that started, with their times and states at `now`: `due` once its time has come
+ * while the clock ran, `skipped` when the clock stopped first (`at` is then `null`), `scheduled` otherwise.
+ *
+ * @param rules - The cycle's target.
+ * @param c - The cycle.
+ * @param now - The instant of evaluation.
+ * @param dueAt - The cycle's `dueAt`.
+ * @param next - Receives the times of the scheduled steps.
+ * @param out - The list to append to.
+ * @internal
+ */
+export function addCycleSteps(
+  rules: TargetRules,
+  c: StartedCycle,
+  now: EpochMs,
+  dueAt: EpochMs | null,
+  next: NextCheck,
+  out: StepEvaluation[],
+): void {
+  for (const step of rules.target.steps) {
+    const when = stepTime(rules, c, step, dueAt);
+    let state: StepEvaluation["state"];
+    if (c.endedAt !== null) state = when !== null && when < c.endedAt ? "due" : "skipped";
+    else if (when !== null && when <= now) state = "due";
+    else {
+      state = "scheduled";
+      if (when !== null) noteChange(next, when);
+    }
+    out.push(stepEvaluation(rules, c.index, step, state, state === "skipped" ? null : when));
+  }
+}
+
+/**
+ * Appends the steps of a cycle without a start: `"scheduled"` with no time for a pending clock, `"skipped"` for a
+ * chained clock cancelled before it started.
+ * @internal
+ */
+export function addIdleSteps(
+  rules: TargetRules,
+  cycle: number,
+  state: "scheduled" | "skipped",
+  out: StepEvaluation[],
+): void {
+  for (const step of rules.target.steps) out.push(stepEvaluation(rules, cycle, step, state, null));
+}
+
+function stepEvaluation(
+  rules: TargetRules,
+  cycle: number,
+  step: CompiledStep,
+  state: StepEvaluation["state"],
+  at: EpochMs | null,
+): StepEvaluation {
+  return {
+    targetId: rules.id,
+    cycle,
+    stepId: step.id,
+    action: step.action,
+    to: step.to,
+    tier: step.tier,
+    state,
+    at,
+  };
+}
+
+/**
+ * When a step fires: at elapsed working time (`after`), at `floor(budget × percent / 100)` of it (never late),
+ * `beforeDue` (the calendar's subtraction from `dueAt`, not before the start) or `afterDue`. `null` when it is
+ * not determined (a pause lasting at `now`, no `dueAt`) or, for a stopped clock, never reached.
+ */
+function stepTime(
+  rules: TargetRules,
+  c: StartedCycle,
+  step: CompiledStep,
+  dueAt: EpochMs | null,
+): EpochMs | null {
+  const at = step.at;
+  switch (at.kind) {
+    case "after":
+    case "percent": {
+      const x = at.kind === "after" ? at.ms : Math.floor((c.budgetMs * at.percent) / 100);
+      // A stopped clock that never reached x: skipped, nothing to compute.
+      if (c.endedAt !== null && x > c.elapsedBeforeMs) return null;
+      return reach(rules, c, x, "dueAt");
+    }
+    case "beforeDue":
+      if (dueAt === null) return null;
+      return at.ms > c.budgetMs && at.ms >= workingTimeBetween(rules.engine, c.startedAt, dueAt)
+        ? c.startedAt
+        : Math.max(c.startedAt, subtractWorkingTime(rules.engine, dueAt, at.ms, "dueAt"));
+    case "afterDue":
+      if (dueAt === null) return null;
+      // A clock stopped before its dueAt never reaches it.
+      if (c.endedAt !== null && dueAt >= c.endedAt) return null;
+      return addWorkingTime(rules.engine, dueAt, at.ms, "dueAt");
+  }
+}
