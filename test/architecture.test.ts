@@ -124,8 +124,6 @@ const MEMOS: Readonly<Record<string, string>> = {
   "calendar/calendar.ts:durations": "parsed duration strings (cleared at 1,024 entries)",
   "contracts/schemas.ts:built": "the zod schemas, built on first use rather than at import",
   "contracts/classify.ts:engines": "one json-rules-engine Engine per compiled contract (WeakMap)",
-  "reporting/kpis.ts:fractions": "exact decimal fractions of KPI thresholds (at most 1,000)",
-  "reporting/accumulator.ts:infoCache": "the report's contract section per frozen contract (WeakMap)",
 };
 
 function moduleState(file: (typeof files)[number]): string[] {

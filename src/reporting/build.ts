@@ -1,23 +1,29 @@
 /**
- * `buildReport`: evaluates each ticket at `now` and counts its status into a report, in bounded memory.
+ * `buildReport`: evaluates each ticket at `now` and counts its evaluation into a report, in bounded memory.
  * @module
  */
 
 import type { Contract } from "../contracts/index.js";
+import { compiledOf } from "../contracts/kernel.js";
 import { SlaError } from "../errors.js";
 import type { Ticket } from "../escalation/index.js";
-import { evaluateTicketMs } from "../escalation/kernel.js";
-import { addSkipped, addStatus, finishState, type ReportState } from "./accumulator.js";
-import { startReport } from "./core.js";
-import { planFor } from "./plan.js";
+import { type Evaluation, evaluate } from "../escalation/kernel.js";
+import { checkContract, contextOf } from "./context.js";
+import { planFor } from "./figures/inspections.js";
+import { resolveOptions } from "./options.js";
+import { addEvaluation, addSkipped, createState, finishState, type ReportState } from "./state.js";
 import type { BuildReportOptions, ServiceReport } from "./types.js";
 
+/** A new report state for the contract and options: the window resolved once, its inspections planned. */
 function begin(contract: Contract, options: BuildReportOptions): { state: ReportState; skip: boolean } {
-  // Validate once without a plan to learn the window, then plan the inspections of that window.
-  const probe = startReport(contract, options, []);
-  const plan = planFor(contract as Contract, probe.from, probe.to);
-  const state = plan.length === 0 ? probe : startReport(contract, options, plan);
-  return { state, skip: options.invalidTickets === "skip" };
+  checkContract(contract);
+  const resolved = resolveOptions(contract.timezone, options);
+  const compiled = compiledOf(contract);
+  const plan = planFor(compiled, resolved.from, resolved.to);
+  return {
+    state: createState(contextOf(contract, compiled, resolved, plan)),
+    skip: options.invalidTickets === "skip",
+  };
 }
 
 function idOf(ticket: unknown): string {
@@ -26,9 +32,9 @@ function idOf(ticket: unknown): string {
 }
 
 function addTicket(state: ReportState, contract: Contract, ticket: Ticket, skip: boolean): void {
-  let status: ReturnType<typeof evaluateTicketMs>;
+  let evaluation: Evaluation;
   try {
-    status = evaluateTicketMs(contract, ticket, state.now);
+    evaluation = evaluate(contract, ticket, state.context.now);
   } catch (e) {
     if (skip && e instanceof SlaError) {
       addSkipped(state, idOf(ticket), e.code, e.message);
@@ -36,7 +42,7 @@ function addTicket(state: ReportState, contract: Contract, ticket: Ticket, skip:
     }
     throw e;
   }
-  addStatus(state, status);
+  addEvaluation(state, evaluation);
 }
 
 function notIterable(value: unknown): never {

@@ -27,8 +27,8 @@
  * @module reporting
  */
 export { buildReport, buildReportAsync } from "./build.js";
-export { mergeReports } from "./core.js";
-export { renderReport } from "./render.js";
+export { mergeReports } from "./merge.js";
+export { renderReport } from "./render/index.js";
 export type {
   BreachRow,
   BuildReportOptions,

@@ -5,22 +5,14 @@
  * @internal
  * @module
  */
-import { DAY, type Duration, parseDuration } from "../calendar/kernel.js";
+import { DAY } from "../calendar/kernel.js";
 import type { KpiInput } from "../contracts/index.js";
-import type { KpiResult, ServiceReport } from "./types.js";
+import { type KpiRule, kpiRule } from "../contracts/kernel.js";
+import type { ReportBody } from "./figure.js";
+import type { KpiResult } from "./types.js";
 
 /** `x` as an exact fraction `n / d` of its shortest decimal representation. @internal */
 export function decimalFraction(x: number): [bigint, bigint] {
-  const cached = fractions.get(x);
-  if (cached !== undefined) return cached;
-  const result = fractionOf(x);
-  if (fractions.size < 1000) fractions.set(x, result);
-  return result;
-}
-
-const fractions = new Map<number, [bigint, bigint]>();
-
-function fractionOf(x: number): [bigint, bigint] {
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
   if (m === null) return [0n, 1n]; // NaN or Infinity never reach here: contracts validate thresholds
   const [, sign, int, frac = "", exp = "0"] = m;
@@ -64,24 +56,10 @@ export function durationText(ms: number): string {
   return parts.join(" ");
 }
 
-/**
- * The threshold of a `meanHandlingTime` KPI in ms. A `"PT…"` duration or a number of ms is taken as is; a
- * `"P…D"` / `"P…W"` value counts whole days of 24 h, because handling time is wall-clock time.
- * @internal
- */
-export function handlingMaxMs(max: Duration): number {
-  const parsed = parseDuration(max, "kpis.max");
-  return parsed.kind === "time" ? parsed.ms : parsed.days * DAY;
-}
-
-type ReportBody = Omit<ServiceReport, "kpis">;
-
 function judge(
   def: KpiInput,
+  { unit, comparison, threshold }: KpiRule,
   label: string,
-  unit: "ratio" | "ms",
-  comparison: "atLeast" | "atMost",
-  threshold: number,
   numerator: number,
   denominator: number,
   note: string,
@@ -105,6 +83,80 @@ function judge(
   return { ...base, status: ok ? "pass" : "fail", value: numerator / denominator };
 }
 
+function judgeKpi(def: KpiInput, rule: KpiRule, r: ReportBody): KpiResult {
+  switch (def.kind) {
+    case "satisfaction": {
+      const s = r.satisfaction.find((c) => c.channel === def.channel);
+      const label = `Satisfaction (${def.channel}) ≥ ${percentText(rule.threshold)}`;
+      const note = `no surveys of channel "${def.channel}"`;
+      return judge(def, rule, label, s?.satisfied ?? 0, s?.surveys ?? 0, note);
+    }
+    case "meanHandlingTime": {
+      const c = r.channels.find((x) => x.channel === def.channel);
+      const label = `Mean handling time (${def.channel}) ≤ ${durationText(rule.threshold)}`;
+      const note = `no resolved tickets of channel "${def.channel}"`;
+      return judge(def, rule, label, c?.handlingSumMs ?? 0, c?.resolved ?? 0, note);
+    }
+    case "resolutionRate": {
+      let tickets = r.tickets.count;
+      let resolved = r.tickets.resolved;
+      if (def.channel !== undefined) {
+        const c = r.channels.find((x) => x.channel === def.channel);
+        tickets = c?.tickets ?? 0;
+        resolved = c?.resolved ?? 0;
+      }
+      const scope = def.channel === undefined ? "" : ` (${def.channel})`;
+      const note = def.channel === undefined ? "no tickets" : `no tickets of channel "${def.channel}"`;
+      return judge(
+        def,
+        rule,
+        `Resolution rate${scope} ≥ ${percentText(rule.threshold)}`,
+        resolved,
+        tickets,
+        note,
+      );
+    }
+    case "targetCompliance": {
+      let met = 0;
+      let decided = 0;
+      for (const t of r.targets) {
+        if (t.targetId !== def.target || (def.level !== undefined && t.level !== def.level)) continue;
+        met += t.counts.met;
+        decided += t.decided;
+      }
+      const scope = def.level === undefined ? def.target : `${def.target}, ${def.level}`;
+      const label = `Compliance (${scope}) ≥ ${percentText(rule.threshold)}`;
+      return judge(def, rule, label, met, decided, "no decided cycles of this target");
+    }
+    case "inspectionCompliance": {
+      const i = r.inspections;
+      const note = !i.provided ? "no performed inspections were given" : "no inspection was due";
+      const label = `Inspections done ≥ ${percentText(rule.threshold)}`;
+      return judge(def, rule, label, i.done, i.provided ? i.due : 0, note);
+    }
+    default:
+      return unknownKpi(def);
+  }
+}
+
+function unknownKpi(def: KpiInput): KpiResult {
+  const unknown = def as { id: string; kind: string };
+  return {
+    id: unknown.id,
+    kind: unknown.kind as KpiInput["kind"],
+    definition: def,
+    label: `Unknown KPI kind ${unknown.kind}`,
+    status: "noData",
+    unit: "ratio",
+    comparison: "atLeast",
+    threshold: 0,
+    value: null,
+    numerator: 0,
+    denominator: 0,
+    note: `unknown KPI kind "${unknown.kind}"`,
+  };
+}
+
 /**
  * Judges each KPI of the contract against the report's figures.
  *
@@ -116,108 +168,18 @@ function judge(
  * - `inspectionCompliance`: planned inspections done / done or due.
  *
  * A KPI without data (no surveys, no tickets, nothing decided, nothing due) is `"noData"`, never a pass.
+ *
+ * @param defs - The KPIs as the report's contract section states them.
+ * @param rules - How each is judged, in the same order (the compiled contract's); `undefined` to derive
+ *   them from the definitions with `kpiRule` (a report read back).
+ * @param r - The report's figures.
+ * @returns One verdict per KPI, in order.
  * @internal
  */
-export function deriveKpis(defs: readonly KpiInput[], r: ReportBody): KpiResult[] {
-  return defs.map((def): KpiResult => {
-    switch (def.kind) {
-      case "satisfaction": {
-        const s = r.satisfaction.find((c) => c.channel === def.channel);
-        return judge(
-          def,
-          `Satisfaction (${def.channel}) ≥ ${percentText(def.min)}`,
-          "ratio",
-          "atLeast",
-          def.min,
-          s?.satisfied ?? 0,
-          s?.surveys ?? 0,
-          `no surveys of channel "${def.channel}"`,
-        );
-      }
-      case "meanHandlingTime": {
-        const maxMs = handlingMaxMs(def.max);
-        const c = r.channels.find((x) => x.channel === def.channel);
-        return judge(
-          def,
-          `Mean handling time (${def.channel}) ≤ ${durationText(maxMs)}`,
-          "ms",
-          "atMost",
-          maxMs,
-          c?.handlingSumMs ?? 0,
-          c?.resolved ?? 0,
-          `no resolved tickets of channel "${def.channel}"`,
-        );
-      }
-      case "resolutionRate": {
-        let tickets = r.tickets.count;
-        let resolved = r.tickets.resolved;
-        if (def.channel !== undefined) {
-          const c = r.channels.find((x) => x.channel === def.channel);
-          tickets = c?.tickets ?? 0;
-          resolved = c?.resolved ?? 0;
-        }
-        const scope = def.channel === undefined ? "" : ` (${def.channel})`;
-        return judge(
-          def,
-          `Resolution rate${scope} ≥ ${percentText(def.min)}`,
-          "ratio",
-          "atLeast",
-          def.min,
-          resolved,
-          tickets,
-          def.channel === undefined ? "no tickets" : `no tickets of channel "${def.channel}"`,
-        );
-      }
-      case "targetCompliance": {
-        let met = 0;
-        let decided = 0;
-        for (const t of r.targets) {
-          if (t.targetId !== def.target || (def.level !== undefined && t.level !== def.level)) continue;
-          met += t.counts.met;
-          decided += t.decided;
-        }
-        const scope = def.level === undefined ? def.target : `${def.target}, ${def.level}`;
-        return judge(
-          def,
-          `Compliance (${scope}) ≥ ${percentText(def.min)}`,
-          "ratio",
-          "atLeast",
-          def.min,
-          met,
-          decided,
-          "no decided cycles of this target",
-        );
-      }
-      case "inspectionCompliance": {
-        const i = r.inspections;
-        return judge(
-          def,
-          `Inspections done ≥ ${percentText(def.min)}`,
-          "ratio",
-          "atLeast",
-          def.min,
-          i.done,
-          i.provided ? i.due : 0,
-          !i.provided ? "no performed inspections were given" : "no inspection was due",
-        );
-      }
-      default: {
-        const unknown = def as { id: string; kind: string };
-        return {
-          id: unknown.id,
-          kind: unknown.kind as KpiInput["kind"],
-          definition: def,
-          label: `Unknown KPI kind ${unknown.kind}`,
-          status: "noData",
-          unit: "ratio",
-          comparison: "atLeast",
-          threshold: 0,
-          value: null,
-          numerator: 0,
-          denominator: 0,
-          note: `unknown KPI kind "${unknown.kind}"`,
-        };
-      }
-    }
-  });
+export function deriveKpis(
+  defs: readonly KpiInput[],
+  rules: readonly KpiRule[] | undefined,
+  r: ReportBody,
+): KpiResult[] {
+  return defs.map((def, i) => judgeKpi(def, rules?.[i] ?? kpiRule(def), r));
 }

@@ -5,7 +5,9 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import type { TicketStatus } from "../../src/escalation/types.js";
-import { buildReportFromStatuses } from "../../src/reporting/core.js";
+import { admits, finishFirstN, keep, newFirstN } from "../../src/reporting/first-n.js";
+import { buildReportFromStatuses } from "../../src/reporting/from-statuses.js";
+import { iso, isoKey } from "../../src/reporting/instant-text.js";
 import {
   addValue,
   bucketOf,
@@ -14,9 +16,7 @@ import {
   restoreCount,
   sortedCounts,
   type ValueSummary,
-} from "../../src/reporting/stats.js";
-import { admits, finishFirstN, keep, newFirstN } from "../../src/reporting/topn.js";
-import { iso, isoKey } from "../../src/reporting/window.js";
+} from "../../src/reporting/summary.js";
 import { contract, status, target } from "./fixtures.js";
 
 const params = { seed: 20251122, numRuns: 300 } as const;

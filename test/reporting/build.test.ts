@@ -6,7 +6,7 @@ import { parseContract } from "../../src/contracts/index.js";
 import { SlaError } from "../../src/errors.js";
 import type { Ticket } from "../../src/escalation/types.js";
 import { buildReport, buildReportAsync } from "../../src/reporting/build.js";
-import { mergeReports } from "../../src/reporting/core.js";
+import { mergeReports } from "../../src/reporting/merge.js";
 import type { BuildReportOptions } from "../../src/reporting/types.js";
 import { contractInput } from "./fixtures.js";
 

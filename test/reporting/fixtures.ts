@@ -1,9 +1,9 @@
 /**
  * Hand-built contracts and ticket statuses for reporting tests (no evaluation involved).
  */
+import { type Contract, parseContract } from "../../src/contracts/index.js";
 import type { ContractInput } from "../../src/contracts/types.js";
 import type { EscalationStep, TargetState, TargetStatus, TicketStatus } from "../../src/escalation/types.js";
-import type { ReportContract } from "../../src/reporting/core.js";
 
 export const MIN = 60_000;
 export const HOUR = 3_600_000;
@@ -58,20 +58,8 @@ export const contractInput: ContractInput = {
   ],
 };
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
-
-/** Frozen, like a contract from parseContract. */
-export const contract: ReportContract = deepFreeze({
-  id: contractInput.id,
-  timezone: contractInput.timezone,
-  input: contractInput,
-});
+/** The contract of the reporting tests, parsed (frozen, with its compiled form). */
+export const contract: Contract = parseContract(contractInput);
 
 const d = (iso: string): Date => new Date(iso);
 

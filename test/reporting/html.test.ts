@@ -10,8 +10,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildReportFromStatuses } from "../../src/reporting/core.js";
-import { renderReport } from "../../src/reporting/render.js";
+import { parseContract } from "../../src/contracts/index.js";
+import { buildReportFromStatuses } from "../../src/reporting/from-statuses.js";
+import { renderReport } from "../../src/reporting/render/index.js";
 import type { ServiceReport } from "../../src/reporting/types.js";
 import { contract, contractInput, status, target } from "./fixtures.js";
 import { options, plan, statuses } from "./worked.js";
@@ -23,7 +24,7 @@ const html = renderReport(report, "html");
 function hostileReport(): ServiceReport {
   const evil = `"><img src=x onerror="console.error('xss')"><script>console.error('xss')</script>`;
   const input = { ...contractInput, name: `Evil ${evil}`, levels: [{ id: "level2", name: `L ${evil}` }] };
-  const c = { id: "evil-contract", timezone: "Asia/Shanghai", input };
+  const c = parseContract({ ...input, id: "evil-contract" });
   const s = status(`=HYPERLINK("http://x")${evil}`, {
     level: "level2",
     channel: `chan ${evil}`,

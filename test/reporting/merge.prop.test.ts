@@ -1,7 +1,8 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import type { TicketStatus } from "../../src/escalation/types.js";
-import { buildReportFromStatuses, mergeReports } from "../../src/reporting/core.js";
+import { buildReportFromStatuses } from "../../src/reporting/from-statuses.js";
+import { mergeReports } from "../../src/reporting/merge.js";
 import type { BuildReportOptions, PerformedInspection } from "../../src/reporting/types.js";
 import { baseOptions, keepOptions, performed, ticketStatuses } from "./arbitraries.js";
 import { contract } from "./fixtures.js";

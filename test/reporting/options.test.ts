@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { parseContract } from "../../src/contracts/index.js";
 import { SlaError } from "../../src/errors.js";
-import { buildReportFromStatuses, mergeReports } from "../../src/reporting/core.js";
-import { renderReport } from "../../src/reporting/render.js";
+import { buildReportFromStatuses } from "../../src/reporting/from-statuses.js";
+import { mergeReports } from "../../src/reporting/merge.js";
+import { renderReport } from "../../src/reporting/render/index.js";
 import type { BuildReportOptions, ReportFormat, ServiceReport } from "../../src/reporting/types.js";
 import { contract, contractInput } from "./fixtures.js";
 import { options, plan, statuses } from "./worked.js";
@@ -41,11 +43,7 @@ describe("report windows", () => {
 
   it("starts a day whose midnight does not exist at the first instant of that day (DST gap)", () => {
     // America/Santiago springs forward at 2025-09-07 00:00 → 01:00 (-04:00 → -03:00): the day is 23 h long.
-    const c = {
-      ...contract,
-      timezone: "America/Santiago",
-      input: { ...contractInput, timezone: "America/Santiago" },
-    };
+    const c = parseContract({ ...contractInput, timezone: "America/Santiago" });
     expect(
       build({ period: { dates: { from: "2025-09-07", to: "2025-09-07" } }, now }, c).window,
     ).toMatchObject({
@@ -139,7 +137,7 @@ describe("errors", () => {
       "Reports can only be merged when they have the same window.now: "2025-10-31T16:00:00.000Z" and "2025-11-01T16:00:00.000Z"
         → at window.now"
     `);
-    const other = { ...contract, input: { ...contractInput, kpis: [] } };
+    const other = parseContract({ ...contractInput, kpis: [] });
     expect(error(() => mergeReports(a, buildReportFromStatuses(other, [], options, plan))).path).toBe(
       "contract.fingerprint",
     );

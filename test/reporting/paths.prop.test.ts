@@ -4,10 +4,11 @@
  */
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
+import { compiledOf } from "../../src/contracts/kernel.js";
 import { evaluateTicket } from "../../src/escalation/index.js";
 import { buildReport } from "../../src/reporting/build.js";
-import { buildReportFromStatuses } from "../../src/reporting/core.js";
-import { planFor } from "../../src/reporting/plan.js";
+import { planFor } from "../../src/reporting/figures/inspections.js";
+import { buildReportFromStatuses } from "../../src/reporting/from-statuses.js";
 import { propertyContract, ticketArb } from "../escalation/arbitraries.js";
 
 const contract = propertyContract();
@@ -24,7 +25,12 @@ describe("the two status forms", () => {
     const tickets = drawn.map((d, i) => ({ ...d.ticket, id: `T${i}` }));
     const options = { from, to, now, rows: keep, breaches: keep } as const;
     const statuses = tickets.map((t) => evaluateTicket(contract, t, now));
-    const expected = buildReportFromStatuses(contract, statuses, options, planFor(contract, from, to));
+    const expected = buildReportFromStatuses(
+      contract,
+      statuses,
+      options,
+      planFor(compiledOf(contract), from, to),
+    );
     expect(buildReport(contract, tickets, options)).toEqual(expected);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildReportFromStatuses } from "../../src/reporting/core.js";
-import { renderReport } from "../../src/reporting/render.js";
+import { buildReportFromStatuses } from "../../src/reporting/from-statuses.js";
+import { renderReport } from "../../src/reporting/render/index.js";
 import { contract } from "./fixtures.js";
 import { options, plan, statuses } from "./worked.js";
 

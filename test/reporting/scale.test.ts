@@ -8,8 +8,8 @@ import { describe, expect, it } from "vitest";
 import { parseContract } from "../../src/contracts/index.js";
 import type { TargetState, Ticket, TicketStatus } from "../../src/escalation/types.js";
 import { buildReportAsync } from "../../src/reporting/build.js";
-import { buildReportFromStatuses } from "../../src/reporting/core.js";
-import { renderReport } from "../../src/reporting/render.js";
+import { buildReportFromStatuses } from "../../src/reporting/from-statuses.js";
+import { renderReport } from "../../src/reporting/render/index.js";
 import { contract, contractInput, MIN } from "./fixtures.js";
 
 const N = 1_000_000;

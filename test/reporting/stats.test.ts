@@ -7,7 +7,7 @@ import {
   nearestRank,
   newSummary,
   sortedCounts,
-} from "../../src/reporting/stats.js";
+} from "../../src/reporting/summary.js";
 
 describe("nearest-rank percentiles", () => {
   it("takes the smallest value with at least ⌈p·n/100⌉ values at or below it", () => {

@@ -2,7 +2,7 @@
  * The worked example: seven hand-built ticket statuses of October 2025 (Asia/Shanghai, UTC+8) for the contract
  * of fixtures.ts. The expected figures are derived by hand in report.test.ts.
  */
-import type { PlanItem } from "../../src/reporting/core.js";
+import type { PlanItem } from "../../src/reporting/figures/inspections.js";
 import type { BuildReportOptions } from "../../src/reporting/types.js";
 import { status, target } from "./fixtures.js";
 

@@ -4,9 +4,9 @@
  * @module
  */
 import { getZone } from "../../calendar/kernel.js";
+import { localDateTime } from "../instant-text.js";
 import { durationText } from "../kpis.js";
 import type { KpiResult, ServiceReport } from "../types.js";
-import { localDateTime } from "../window.js";
 
 /** `0.6667` → `"66.7 %"`; `null` → `"—"`. @internal */
 export function pct(x: number | null): string {

@@ -3,12 +3,12 @@
  * @module
  */
 
-import { stableStringify } from "../contracts/kernel.js";
-import { describeValue, SlaError } from "../errors.js";
-import { renderCsv } from "./render/csv.js";
-import { renderHtml } from "./render/html.js";
-import { renderMarkdown } from "./render/markdown.js";
-import type { ReportFormat, ServiceReport } from "./types.js";
+import { stableStringify } from "../../contracts/kernel.js";
+import { describeValue, SlaError } from "../../errors.js";
+import type { ReportFormat, ServiceReport } from "../types.js";
+import { renderCsv } from "./csv.js";
+import { renderHtml } from "./html.js";
+import { renderMarkdown } from "./markdown.js";
 
 const FORMATS: readonly ReportFormat[] = ["markdown", "html", "csv", "json"];
 

@@ -1,25 +1,24 @@
 /**
- * Report windows and options: validation, periods cut at local midnight, local dates and times of the
- * contract's zone (never the host's).
+ * The options of `buildReport`, validated: the window (instants, or a period cut at local midnight in the
+ * contract's zone, never the host's), `now`, performed inspections and what to keep.
  * @internal
  * @module
  */
 import {
-  civilFromDays,
-  DAY,
+  type CivilPeriod,
   daysFromCivil,
+  daysFromKey,
   type EpochMs,
-  formatDateKey,
   getZone,
-  localDayOf,
-  MINUTE,
+  localMidnight,
+  nextPeriodStart,
   parseDateKey,
-  resolveWall,
   toEpochMs,
   type Zone,
 } from "../calendar/kernel.js";
 import { describeValue, SlaError } from "../errors.js";
-import { DEFAULT_EXACT_VALUES } from "./stats.js";
+import { iso } from "./instant-text.js";
+import { DEFAULT_EXACT_VALUES } from "./summary.js";
 import type { BuildReportOptions, ReportRowsOption } from "./types.js";
 
 /** Most performed inspections accepted in one report. @internal */
@@ -67,57 +66,56 @@ function cap(value: unknown, path: string, allowed: readonly string[], fallback:
   );
 }
 
-/** Local midnight starting a local day number. @internal */
-export function midnightOf(zone: Zone, day: number): EpochMs {
-  return resolveWall(zone, day * DAY);
+/** The local days `[first, end)` of a period given as `{ month }`, `{ quarter }`, `{ year }` or `{ dates }`. */
+function periodDays(p: Record<string, unknown>): [number, number] | undefined {
+  const civil = (firstDay: number, per: CivilPeriod): [number, number] => [
+    firstDay,
+    nextPeriodStart(firstDay, per),
+  ];
+  if (typeof p.month === "string") {
+    const m = /^(\d{4})-(\d{2})$/.exec(p.month);
+    if (m === null || Number(m[2]) < 1 || Number(m[2]) > 12) return undefined;
+    return civil(daysFromCivil(Number(m[1]), Number(m[2]), 1), "month");
+  }
+  if (typeof p.quarter === "string") {
+    const m = /^(\d{4})-Q([1-4])$/.exec(p.quarter);
+    if (m === null) return undefined;
+    return civil(daysFromCivil(Number(m[1]), 3 * Number(m[2]) - 2, 1), "quarter");
+  }
+  if (typeof p.year === "string") {
+    if (!/^\d{4}$/.test(p.year)) return undefined;
+    return civil(daysFromCivil(Number(p.year), 1, 1), "year");
+  }
+  if (typeof p.dates === "object" && p.dates !== null) {
+    const d = p.dates as Record<string, unknown>;
+    const a = typeof d.from === "string" ? parseDateKey(d.from) : undefined;
+    const b = typeof d.to === "string" ? parseDateKey(d.to) : undefined;
+    if (a === undefined || b === undefined) return undefined;
+    return [daysFromKey(a), daysFromKey(b) + 1];
+  }
+  return undefined;
 }
 
+/** The instants `[from, to)` of a period: its first and end days cut at local midnight in the zone. */
 function periodBounds(zone: Zone, period: unknown): [EpochMs, EpochMs] {
-  const bad = (): never => {
+  const days =
+    typeof period === "object" &&
+    period !== null &&
+    !Array.isArray(period) &&
+    Object.keys(period).length === 1
+      ? periodDays(period as Record<string, unknown>)
+      : undefined;
+  if (days === undefined) {
     throw new SlaError(
       "E_OPTION",
       `Expected a period such as { month: "2025-10" }, { quarter: "2025-Q4" }, { year: "2025" } or { dates: { from: "2025-10-01", to: "2025-10-31" } }, received ${describeValue(period)}`,
       "period",
     );
-  };
-  if (typeof period !== "object" || period === null || Array.isArray(period)) return bad();
-  const keys = Object.keys(period);
-  if (keys.length !== 1) return bad();
-  const p = period as Record<string, unknown>;
-  let firstDay: number;
-  let endDay: number; // exclusive
-  if (typeof p.month === "string") {
-    const m = /^(\d{4})-(\d{2})$/.exec(p.month);
-    if (m === null || Number(m[2]) < 1 || Number(m[2]) > 12) return bad();
-    const y = Number(m[1]);
-    const mo = Number(m[2]);
-    firstDay = daysFromCivil(y, mo, 1);
-    endDay = mo === 12 ? daysFromCivil(y + 1, 1, 1) : daysFromCivil(y, mo + 1, 1);
-  } else if (typeof p.quarter === "string") {
-    const m = /^(\d{4})-Q([1-4])$/.exec(p.quarter);
-    if (m === null) return bad();
-    const y = Number(m[1]);
-    const q = Number(m[2]);
-    firstDay = daysFromCivil(y, 3 * q - 2, 1);
-    endDay = q === 4 ? daysFromCivil(y + 1, 1, 1) : daysFromCivil(y, 3 * q + 1, 1);
-  } else if (typeof p.year === "string") {
-    if (!/^\d{4}$/.test(p.year)) return bad();
-    const y = Number(p.year);
-    firstDay = daysFromCivil(y, 1, 1);
-    endDay = daysFromCivil(y + 1, 1, 1);
-  } else if (typeof p.dates === "object" && p.dates !== null) {
-    const d = p.dates as Record<string, unknown>;
-    const a = typeof d.from === "string" ? parseDateKey(d.from) : undefined;
-    const b = typeof d.to === "string" ? parseDateKey(d.to) : undefined;
-    if (a === undefined || b === undefined) return bad();
-    firstDay = daysFromCivil(Math.floor(a / 10_000), Math.floor(a / 100) % 100, a % 100);
-    endDay = daysFromCivil(Math.floor(b / 10_000), Math.floor(b / 100) % 100, b % 100) + 1;
-  } else {
-    return bad();
   }
-  const from = midnightOf(zone, firstDay);
-  const to = midnightOf(zone, endDay);
-  return [toEpochMs(from, "period"), toEpochMs(to, "period")];
+  return [
+    toEpochMs(localMidnight(zone, days[0]), "period"),
+    toEpochMs(localMidnight(zone, days[1]), "period"),
+  ];
 }
 
 /**
@@ -217,47 +215,4 @@ export function resolveOptions(timezone: string, options: BuildReportOptions): R
     });
   }
   return { zone, from, to, now, inspections, rows, breaches, exactValues, invalidTickets };
-}
-
-/** 1000-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z: where four-digit years hold. */
-const ISO_MIN = -30_610_224_000_000;
-const ISO_MAX = 253_402_300_799_999;
-/**
- * ISO 8601 UTC text of an instant (`Date#toISOString`). A report keeps tens of thousands of these: the text is
- * built in one piece (a concatenation in JavaScript would be a tree of string parts, about 6 times the memory,
- * and slower to compare and serialize).
- * @internal
- */
-export function iso(t: EpochMs): string {
-  return new Date(t).toISOString();
-}
-
-/**
- * A number that orders instants as their {@link iso} texts compare (by code unit), for sorting without
- * formatting: `isoKey(a) < isoKey(b)` implies `iso(a) < iso(b)`. Between years 1000 and 9999 the texts have a
- * fixed width and the key is the instant; every other text (`0999-…`, `+010000-…`, `-000001-…`) sorts before
- * those, and its key is `-Infinity` (equal keys say nothing).
- * @internal
- */
-export function isoKey(t: EpochMs): number {
-  return t >= ISO_MIN && t <= ISO_MAX ? t : Number.NEGATIVE_INFINITY;
-}
-
-/** `YYYY-MM-DD` of an instant in a zone. @internal */
-export function localDate(zone: Zone, t: EpochMs): string {
-  return formatDateKey(civilFromDays(localDayOf(zone, t)));
-}
-
-/** `YYYY-MM-DD HH:MM` and the UTC offset (`+08:00`) of an instant in a zone. @internal */
-export function localDateTime(zone: Zone, t: EpochMs): string {
-  const offset = zone.offsetAt(t);
-  const wall = t + offset;
-  const day = Math.floor(wall / DAY);
-  const minutes = Math.floor((wall - day * DAY) / MINUTE);
-  const hh = String(Math.floor(minutes / 60)).padStart(2, "0");
-  const mm = String(minutes % 60).padStart(2, "0");
-  const abs = Math.abs(offset);
-  const oh = String(Math.floor(abs / 3_600_000)).padStart(2, "0");
-  const om = String(Math.floor((abs % 3_600_000) / MINUTE)).padStart(2, "0");
-  return `${formatDateKey(civilFromDays(day))} ${hh}:${mm} ${offset < 0 ? "-" : "+"}${oh}:${om}`;
 }

@@ -1,0 +1,70 @@
+/**
+ * The skipped figure: tickets that could not be evaluated (option `invalidTickets: "skip"`), counted, the first
+ * 20 by ticket id kept with their error.
+ * @internal
+ * @module
+ */
+import { compareText } from "../../contracts/kernel.js";
+import type { Figure } from "../figure.js";
+import { type FirstN, finishFirstN, newFirstN, offer } from "../first-n.js";
+import { readCount } from "../report-json.js";
+import type { SkippedTickets } from "../types.js";
+
+interface SkipSample {
+  readonly ticketId: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** Skipped tickets: their count and a sample. @internal */
+export interface SkippedAcc {
+  count: number;
+  readonly sample: FirstN<SkipSample>;
+}
+
+const SKIP_SAMPLE = 20;
+
+function compareSkip(a: SkipSample, b: SkipSample): number {
+  return (
+    compareText(a.ticketId, b.ticketId) || compareText(a.code, b.code) || compareText(a.message, b.message)
+  );
+}
+
+function emptySkipped(): SkippedAcc {
+  return { count: 0, sample: newFirstN(SKIP_SAMPLE, compareSkip) };
+}
+
+/**
+ * Counts a ticket that could not be evaluated, with its error (messages cut at 300 characters).
+ * @internal
+ */
+export function countSkipped(acc: SkippedAcc, ticketId: string, code: string, message: string): void {
+  acc.count += 1;
+  offer(acc.sample, {
+    ticketId,
+    code,
+    message: message.length > 300 ? `${message.slice(0, 299)}…` : message,
+  });
+}
+
+/** The `skipped` section. @internal */
+export const skippedFigure: Figure<SkippedAcc, { skipped: SkippedTickets }> = {
+  empty: emptySkipped,
+  add() {
+    // Evaluated tickets are not skipped: see countSkipped.
+  },
+  absorb(into, from) {
+    into.count += from.count;
+    for (const s of finishFirstN(from.sample)) offer(into.sample, s);
+    into.sample.total = into.count;
+  },
+  finish(acc) {
+    return { skipped: { count: acc.count, sample: finishFirstN(acc.sample).map((s) => ({ ...s })) } };
+  },
+  read(report, path) {
+    const acc = emptySkipped();
+    acc.count = readCount(report.skipped.count, `${path}.skipped.count`);
+    for (const s of report.skipped.sample) offer(acc.sample, s);
+    return acc;
+  },
+};
