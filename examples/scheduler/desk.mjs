@@ -48,12 +48,16 @@ export async function recordEvent(pool, ctx, ticket, event) {
     const row = await lockTicket(client, ticket.id);
     const { type, at: given, seq: _ignored, ...data } = event;
     // The desk's own stamps never fall at or before the ticket's last evaluation (which did not see the event).
-    const at = given === undefined ? Math.max(ctx.clock.now(), (row.since ?? Number.NEGATIVE_INFINITY) + 1) : toMs(given);
+    const at =
+      given === undefined
+        ? Math.max(ctx.clock.now(), (row.since ?? Number.NEGATIVE_INFINITY) + 1)
+        : toMs(given);
+    const seq = row.ticket.events.length === 0 ? 0 : row.ticket.events.at(-1).seq + 1;
     await client.query(
-      `INSERT INTO ticket_events (ticket_id, seq, type, at, data)
-       VALUES ($1, (SELECT coalesce(max(seq), -1) + 1 FROM ticket_events WHERE ticket_id = $1), $2, $3, $4)`,
-      [ticket.id, type, new Date(at), data],
+      "INSERT INTO ticket_events (ticket_id, seq, type, at, data) VALUES ($1, $2, $3, $4, $5)",
+      [ticket.id, seq, type, new Date(at), data],
     );
+    row.ticket.events.push({ ...data, type, at, seq });
     const since = row.since === null ? null : Math.min(row.since, at - 1);
     await evaluateAndSchedule(client, ctx, row, since, Math.max(at, ctx.clock.now()));
   });
@@ -79,20 +83,14 @@ export async function checkTicket(pool, ctx, ticketId, notBefore) {
 async function evaluateAndSchedule(client, ctx, row, since, now) {
   const contract = ctx.contracts.get(row.contractId);
   if (contract === undefined) throw new Error(`ticket ${row.id}: unknown contract "${row.contractId}"`);
-  const ticket = await loadTicket(client, row);
 
   const started = performance.now();
-  const { status, owed } = stepsOwed(contract, ticket, since, now);
+  const { status, owed } = stepsOwed(contract, row.ticket, since, now);
   ctx.stats.slakitMs += performance.now() - started;
   ctx.stats.evaluations += 1;
 
   if (owed.length > 0) await fire(client, ctx, row.id, owed, now);
-  await reschedule(client, ctx, row.id, status.nextCheckAt);
-  await client.query("UPDATE tickets SET checked_at = $2, next_check_at = $3 WHERE id = $1", [
-    row.id,
-    new Date(now),
-    status.nextCheckAt,
-  ]);
+  await reschedule(client, ctx, row.id, now, status.nextCheckAt);
 }
 
 /**
@@ -126,48 +124,61 @@ async function fire(client, ctx, ticketId, steps, now) {
   ctx.stats.refused += steps.length - rowCount;
 }
 
-/** Moves the ticket's single job to `nextCheckAt` (replace mode), or removes it when there is nothing to wait for. */
-async function reschedule(client, ctx, ticketId, nextCheckAt) {
+/**
+ * Records where the ticket's evaluation stands (checked_at, next_check_at) and moves its single job to
+ * `nextCheckAt` (replace mode), or removes the job when there is nothing to wait for. One statement.
+ */
+async function reschedule(client, ctx, ticketId, now, nextCheckAt) {
+  const params = [ticketId, new Date(now), nextCheckAt, jobKeyOf(ticketId)];
   if (nextCheckAt === null) {
-    await client.query("SELECT graphile_worker.remove_job($1)", [jobKeyOf(ticketId)]);
+    await client.query(
+      `WITH checked AS (UPDATE tickets SET checked_at = $2, next_check_at = $3 WHERE id = $1)
+       SELECT graphile_worker.remove_job($4)`,
+      params,
+    );
     return;
   }
   const at = nextCheckAt.getTime();
   const { rows } = await client.query(
-    `SELECT graphile_worker.add_job($1, json_build_object('ticketId', $2::text, 'at', $3::bigint),
-       run_at := $4, job_key := $5, job_key_mode := 'replace') AS job`,
-    [TASK, ticketId, at, new Date(ctx.clock.realOf(at)), jobKeyOf(ticketId)],
+    `WITH checked AS (UPDATE tickets SET checked_at = $2, next_check_at = $3 WHERE id = $1)
+     SELECT graphile_worker.add_job($5, json_build_object('ticketId', $1::text, 'at', $6::bigint),
+       run_at := $7, job_key := $4, job_key_mode := 'replace') AS job`,
+    [...params, TASK, at, new Date(ctx.clock.realOf(at))],
   );
   // graphile-worker documents a rare null under heavy contention on one key; the row lock rules that out here.
   if (rows[0].job === null) throw new Error(`ticket ${ticketId}: add_job returned null`);
 }
 
-/** Locks the ticket's row for the rest of the transaction: evaluations of one ticket run one after the other. */
+/**
+ * Locks the ticket's row for the rest of the transaction (evaluations of one ticket run one after the other) and
+ * reads it with its events: `{ id, contractId, since, ticket }`, `ticket` as slakit reads it.
+ */
 async function lockTicket(client, ticketId) {
   const { rows } = await client.query(
-    "SELECT id, contract_id, level, channel, checked_at FROM tickets WHERE id = $1 FOR UPDATE",
+    `SELECT t.contract_id, t.level, t.channel, t.checked_at, e.seq, e.type, e.at, e.data
+       FROM tickets t LEFT JOIN ticket_events e ON e.ticket_id = t.id
+      WHERE t.id = $1 ORDER BY e.seq FOR UPDATE OF t`,
     [ticketId],
   );
   if (rows.length === 0) throw new Error(`ticket ${ticketId}: not found`);
   const [r] = rows;
+  const events = rows.filter((e) => e.seq !== null);
   return {
-    id: r.id,
+    id: ticketId,
     contractId: r.contract_id,
-    level: r.level,
-    channel: r.channel,
     since: r.checked_at === null ? null : r.checked_at.getTime(),
+    ticket: ticketOf(ticketId, r.level, r.channel, events),
   };
 }
 
-/** The ticket as slakit reads it: `{ id, level?, channel?, events }`, events with `at` in epoch ms. */
-export async function loadTicket(client, row) {
-  const { rows } = await client.query(
-    "SELECT seq, type, at, data FROM ticket_events WHERE ticket_id = $1 ORDER BY seq",
-    [row.id],
-  );
-  const ticket = { id: row.id, events: rows.map((e) => ({ ...e.data, type: e.type, at: e.at.getTime(), seq: e.seq })) };
-  if (row.level !== null) ticket.level = row.level;
-  if (row.channel !== null) ticket.channel = row.channel;
+/** The ticket as slakit reads it, from its row and its event rows: `{ id, level?, channel?, events }`. */
+export function ticketOf(id, level, channel, eventRows) {
+  const ticket = {
+    id,
+    events: eventRows.map((e) => ({ ...e.data, type: e.type, at: e.at.getTime(), seq: e.seq })),
+  };
+  if (level !== null) ticket.level = level;
+  if (channel !== null) ticket.channel = channel;
   return ticket;
 }
 

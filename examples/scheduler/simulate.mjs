@@ -43,7 +43,16 @@ export async function dropDatabase(name) {
  * Starts a worker process. Returns `{ child, ready, done }`: `ready` resolves with `{ poolId, pid }` once it runs
  * jobs, `done` with its stats when it stops after SIGTERM (null when it was killed).
  */
-export function spawnWorker({ database, contractsFile, clock, concurrency, pollMs, heartbeatMs, deadAfterMs, log }) {
+export function spawnWorker({
+  database,
+  contractsFile,
+  clock,
+  concurrency,
+  pollMs,
+  heartbeatMs,
+  deadAfterMs,
+  log,
+}) {
   const child = spawn(process.execPath, [workerScript], {
     env: {
       ...process.env,
@@ -163,7 +172,7 @@ export async function waitForJobsUpTo(pool, realUntil, timeoutMs) {
  *
  * @param options - `{ database, contracts (contract JSON inputs), tickets ([{ contractId, ticket }]), simStart,
  *   simEnd, speed, workers = 3, concurrency = 4, pollMs = 100, kills = 0, restartAfterMs = 1000,
- *   heartbeatMs = 250, deadAfterMs = 1500, deskConnections = 6, log = console.log }`
+ *   heartbeatMs = 250, deadAfterMs = 3000, deskConnections = 6, log = console.log }`
  */
 export async function simulate(options) {
   const {
@@ -179,7 +188,7 @@ export async function simulate(options) {
     kills = 0,
     restartAfterMs = 1000,
     heartbeatMs = 250,
-    deadAfterMs = 1500,
+    deadAfterMs = 3000,
     deskConnections = 6,
     log = console.log,
   } = options;
@@ -191,7 +200,16 @@ export async function simulate(options) {
     await installSchema(pool);
     // The simulation starts a moment from now, when the workers are up.
     const clock = acceleratedClock({ simStart, realStart: Date.now() + 1500, speed });
-    const workerOptions = { database, contractsFile, clock, concurrency, pollMs, heartbeatMs, deadAfterMs, log };
+    const workerOptions = {
+      database,
+      contractsFile,
+      clock,
+      concurrency,
+      pollMs,
+      heartbeatMs,
+      deadAfterMs,
+      log,
+    };
     const running = [];
     for (let i = 0; i < workers; i++) running.push(spawnWorker(workerOptions));
     const ready = await Promise.all(running.map((w) => w.ready));
@@ -210,7 +228,8 @@ export async function simulate(options) {
         const slot = n % running.length;
         const victim = running[slot];
         const { poolId } = await victim.ready;
-        await untilBusy(pool, poolId, 3000); // kill it in the middle of a job, if it gets one within 3 s
+        // Kill it in the middle of a transaction, if it opens one within 5 s.
+        const midTransaction = await untilInTransaction(pool, victim.child.pid, 5000);
         victim.child.kill("SIGKILL");
         await victim.done;
         // The jobs it held: with their key, its transaction had not committed (the job runs again once unlocked);
@@ -221,11 +240,11 @@ export async function simulate(options) {
              FROM graphile_worker.jobs WHERE locked_by = $1`,
           [poolId],
         );
-        const kill = { simAt: clock.now(), poolId, ...rows[0] };
+        const kill = { simAt: clock.now(), poolId, midTransaction, ...rows[0] };
         killed.push(kill);
         log(
-          `  SIGKILL worker ${victim.child.pid} at ${iso(kill.simAt)}: left ${kill.uncommitted} job(s) mid-transaction, ` +
-            `${kill.committed} committed but not completed`,
+          `  SIGKILL worker ${victim.child.pid} at ${iso(kill.simAt)}${midTransaction ? " in a transaction" : ""}: ` +
+            `${kill.uncommitted} job(s) left uncommitted, ${kill.committed} committed but not completed`,
         );
         await sleep(restartAfterMs);
         running[slot] = spawnWorker(workerOptions);
@@ -263,14 +282,21 @@ export async function simulate(options) {
   }
 }
 
-/** Waits until the pool `poolId` holds a locked job, at most `timeoutMs`. */
-async function untilBusy(pool, poolId, timeoutMs) {
+/**
+ * Waits until the worker process `pid` is inside a desk transaction (running one of its statements, or between
+ * two of them: evaluating), at most `timeoutMs`. Returns whether it saw one.
+ */
+async function untilInTransaction(pool, pid, timeoutMs) {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
-    const { rows } = await pool.query("SELECT 1 FROM graphile_worker.jobs WHERE locked_by = $1 LIMIT 1", [poolId]);
-    if (rows.length > 0) return;
-    await sleep(2);
+    const { rows } = await pool.query(
+      `SELECT 1 FROM pg_stat_activity WHERE application_name = $1
+          AND (state = 'idle in transaction' OR (state = 'active' AND query ILIKE '%ticket%')) LIMIT 1`,
+      [`scheduler-worker-${pid}`],
+    );
+    if (rows.length > 0) return true;
   }
+  return false;
 }
 
 /** `n` kill instants spread evenly over the middle of the run (10 % to 80 % of it). */
@@ -289,7 +315,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { evaluateTicket } = await import("slakit/escalation");
   const { contractJson } = await import("../lib/common.mjs");
   const { generateTickets } = await import("../lib/generate.mjs");
-  const { loadTicket } = await import("./desk.mjs");
+  const { ticketOf } = await import("./desk.mjs");
   const input = contractJson("seed-001-network-desk");
   const contract = parseContract(input);
   const { tickets, from, to } = generateTickets(contract, {
@@ -298,7 +324,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     seed: 1,
   });
   const database = "slakit_scheduler_demo";
-  console.log(`Scheduler demo: ${tickets.length} cases of ${contract.id}, 3 workers, one day x1440 (a minute)`);
+  console.log(
+    `Scheduler demo: ${tickets.length} cases of ${contract.id}, 3 workers, one day x1440 (a minute)`,
+  );
   await createDatabase(database);
   const summary = await simulate({
     database,
@@ -312,11 +340,19 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // Every step due at the end of the day fired exactly once.
   const pool = openPool(connectionFromEnv(database));
   const owed = new Set();
-  for (const t of tickets) {
-    const ticket = await loadTicket(pool, { id: t.id, level: t.level, channel: t.channel ?? null });
-    for (const step of evaluateTicket(contract, ticket, to).escalations) if (step.state === "due") owed.add(step.key);
+  const { rows: stored } = await pool.query("SELECT id, level, channel FROM tickets");
+  for (const t of stored) {
+    const events = await pool.query(
+      "SELECT seq, type, at, data FROM ticket_events WHERE ticket_id = $1 ORDER BY seq",
+      [t.id],
+    );
+    const ticket = ticketOf(t.id, t.level, t.channel, events.rows);
+    for (const step of evaluateTicket(contract, ticket, to).escalations)
+      if (step.state === "due") owed.add(step.key);
   }
-  const { rows } = await pool.query("SELECT step_key, count(*)::int AS n FROM notifications GROUP BY step_key");
+  const { rows } = await pool.query(
+    "SELECT step_key, count(*)::int AS n FROM notifications GROUP BY step_key",
+  );
   await pool.end();
   await dropDatabase(database);
   const missed = [...owed].filter((key) => !rows.some((r) => r.step_key === key));
@@ -325,7 +361,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(
     `${summary.eventsFed} events recorded, ${jobs} jobs run by the surviving workers, ${summary.kills.length} workers killed`,
   );
-  console.log(`Steps owed at the end of the day: ${owed.size}; fired: ${rows.length}; missed: ${missed.length}; fired twice: ${twice.length}`);
+  console.log(
+    `Steps owed at the end of the day: ${owed.size}; fired: ${rows.length}; missed: ${missed.length}; fired twice: ${twice.length}`,
+  );
   if (missed.length > 0 || twice.length > 0) process.exit(1);
   console.log("scheduler demo: all checks passed");
 }

@@ -30,7 +30,11 @@ for (const input of JSON.parse(readFileSync(env.SCHEDULER_CONTRACTS, "utf8"))) {
   contracts.set(contract.id, contract);
 }
 // graphile-worker's connections and the desk's transactions share one pool.
-const pool = openPool({ ...connectionFromEnv(), max: concurrency + 4 });
+const pool = openPool({
+  ...connectionFromEnv(),
+  max: concurrency + 4,
+  application_name: `scheduler-worker-${process.pid}`,
+});
 const ctx = deskContext({ contracts, clock: clockFromEnv() });
 /** Per job: [real start − scheduled run_at (ms), wall time in the handler (ms), of which in slakit (ms)]. */
 const jobs = [];
@@ -89,9 +93,10 @@ async function sweepDeadWorkers() {
                                WHERE heartbeat_real >= now() - $1 * interval '1 millisecond')`,
     [deadAfterMs],
   );
-  await pool.query("DELETE FROM scheduler_workers WHERE heartbeat_real < now() - $1 * interval '1 millisecond'", [
-    deadAfterMs,
-  ]);
+  await pool.query(
+    "DELETE FROM scheduler_workers WHERE heartbeat_real < now() - $1 * interval '1 millisecond'",
+    [deadAfterMs],
+  );
   if (rows.length === 0) return;
   const dead = rows.map((r) => r.locked_by);
   await pool.query("SELECT graphile_worker.force_unlock_workers($1::text[])", [dead]);
@@ -104,7 +109,11 @@ async function shutDown(signal) {
   await pool.query("DELETE FROM scheduler_workers WHERE pool_id = $1", [poolId]).catch(() => {});
   await pool.end();
   const cpu = process.cpuUsage();
-  console.log(JSON.stringify({ stats: { poolId, pid: process.pid, ...ctx.stats, cpuMs: (cpu.user + cpu.system) / 1000, jobs } }));
+  console.log(
+    JSON.stringify({
+      stats: { poolId, pid: process.pid, ...ctx.stats, cpuMs: (cpu.user + cpu.system) / 1000, jobs },
+    }),
+  );
   process.exit(0);
 }
 process.once("SIGTERM", () => shutDown("SIGTERM"));
