@@ -43,9 +43,14 @@ start() {
   install_postgres
   local bin dir
   bin=$(bindir)
-  if [ -f "$STATE" ] && [ -d "$(cat "$STATE")/data" ]; then
-    log "a cluster is already recorded in $STATE ($(cat "$STATE")); stop it first"
-    exit 1
+  if [ -f "$STATE" ]; then
+    dir=$(cat "$STATE")
+    if [ -d "$dir/data" ] && as_owner "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+      log "a cluster is already running from $dir; stop it first (bash .ci/postgres.sh stop)"
+      exit 1
+    fi
+    log "removing the leftovers of a cluster that is no longer running ($dir)"
+    rm -rf "$dir" "$STATE"
   fi
   dir=$(mktemp -d /tmp/slakit-postgres.XXXXXX)
   [ "$(id -u)" = "0" ] && chown postgres:postgres "$dir"

@@ -156,7 +156,7 @@ interface Stored {
     string,
     { contractId: string; ticket: Ticket; checkedAt: number | null; nextCheckAt: number | null }
   >;
-  fired: { key: string; ticketId: string; dueAt: number; firedAt: number }[];
+  fired: { key: string; ticketId: string; dueAt: number; firedAt: number; firedBy: string }[];
   notificationsPerKey: Map<string, number>;
   notifications: number;
   jobs: {
@@ -202,7 +202,7 @@ async function readDatabase(): Promise<Stored> {
       });
     }
     const { rows: fired } = await client.query(
-      "SELECT step_key, ticket_id, due_at, fired_at FROM fired_steps",
+      "SELECT step_key, ticket_id, due_at, fired_at, fired_by FROM fired_steps",
     );
     const { rows: counts } = await client.query(
       "SELECT step_key, count(*)::int AS n FROM notifications GROUP BY step_key",
@@ -217,6 +217,7 @@ async function readDatabase(): Promise<Stored> {
         ticketId: f.ticket_id,
         dueAt: f.due_at.getTime(),
         firedAt: f.fired_at.getTime(),
+        firedBy: f.fired_by,
       })),
       notificationsPerKey: new Map(counts.map((c) => [c.step_key, c.n])),
       notifications: counts.reduce((n, c) => n + c.n, 0),
@@ -404,10 +405,12 @@ test("workers were killed mid-run and restarted; the work was shared", () => {
       `run ${(summary.runMs / 1000).toFixed(1)} s at x${SPEED}, desk lag ${summary.deskLagMs} ms, drain ${summary.drainMs} ms; ` +
       `whole test ${((Date.now() - testStarted) / 1000).toFixed(1)} s`,
   );
+  // Each kill waits (up to 5 s) for the worker to be inside a desk transaction: some must have been caught there.
   expect(midTransaction).toBeGreaterThan(0);
-  expect(held).toBeGreaterThan(0);
-  expect(summary.workers).toHaveLength(WORKERS);
-  for (const w of summary.workers) expect(w.jobs.length).toBeGreaterThan(0);
+  expect(summary.workers).toHaveLength(WORKERS); // the three running at the end stopped cleanly
+  // The first three pools and the KILLS restarted ones: steps were fired by several of them.
+  const pools = new Set(stored.fired.map((f) => f.firedBy).filter((by) => by !== "desk"));
+  expect(pools.size).toBeGreaterThanOrEqual(WORKERS);
   // The desk fires too (a step can come due just as an event is recorded), but most steps are fired by the jobs.
   const byWorkers = stored.fired.length - summary.desk.fired;
   expect(byWorkers).toBeGreaterThan(stored.fired.length / 2);
