@@ -152,17 +152,22 @@ async function reschedule(client, ctx, ticketId, now, nextCheckAt) {
 /**
  * Locks the ticket's row for the rest of the transaction (evaluations of one ticket run one after the other) and
  * reads it with its events: `{ id, contractId, since, ticket }`, `ticket` as slakit reads it.
+ *
+ * Two statements, on purpose: in READ COMMITTED, a statement that had to wait for the row lock sees the locked
+ * row as committed by the transaction it waited for, but every other table as of its own start. Joining the
+ * events into the locking query would miss the event that transaction had just recorded.
  */
 async function lockTicket(client, ticketId) {
   const { rows } = await client.query(
-    `SELECT t.contract_id, t.level, t.channel, t.checked_at, e.seq, e.type, e.at, e.data
-       FROM tickets t LEFT JOIN ticket_events e ON e.ticket_id = t.id
-      WHERE t.id = $1 ORDER BY e.seq FOR UPDATE OF t`,
+    "SELECT contract_id, level, channel, checked_at FROM tickets WHERE id = $1 FOR UPDATE",
     [ticketId],
   );
   if (rows.length === 0) throw new Error(`ticket ${ticketId}: not found`);
   const [r] = rows;
-  const events = rows.filter((e) => e.seq !== null);
+  const { rows: events } = await client.query(
+    "SELECT seq, type, at, data FROM ticket_events WHERE ticket_id = $1 ORDER BY seq",
+    [ticketId],
+  );
   return {
     id: ticketId,
     contractId: r.contract_id,
