@@ -405,7 +405,7 @@ test("workers were killed mid-run and restarted; the work was shared", () => {
   console.log(
     `scheduler scale test: ${KILLS} SIGKILLs, ${midTransaction} with a transaction open; the killed workers held ${held} job(s) ` +
       `(${summary.kills.map((k) => `${k.uncommitted}+${k.committed}`).join(", ")} uncommitted+committed); ` +
-      `run ${(summary.runMs / 1000).toFixed(1)} s at x${SPEED}, desk lag ${summary.deskLagMs} ms, drain ${summary.drainMs} ms; ` +
+      `${summary.eventsFed} events recorded; run ${(summary.runMs / 1000).toFixed(1)} s at x${SPEED}, desk lag ${summary.deskLagMs} ms, drain ${summary.drainMs} ms; ` +
       `whole test ${((Date.now() - testStarted) / 1000).toFixed(1)} s`,
   );
   // Each kill waits (up to 5 s) for the worker to be inside a desk transaction: some must have been caught there.
