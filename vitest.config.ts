@@ -24,7 +24,15 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "scale", include: SCALE, exclude: ["node_modules/**", "dist/**"] },
+        // Minutes of accelerated time and worker processes: longer timeouts, one file at a time.
+        test: {
+          name: "scale",
+          include: SCALE,
+          exclude: ["node_modules/**", "dist/**"],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
       },
     ],
   },
