@@ -75,9 +75,9 @@ export class ContractValidationError extends SlaError {
   readonly issues: readonly ContractIssue[];
 
   /**
-   * @param issues - The problems found (at least one).
+   * @param issues - The problems found (at least one), each without `pathSegments` (derived from `path`).
    */
-  constructor(issues: readonly IssueDraft[]) {
+  constructor(issues: readonly Omit<ContractIssue, "pathSegments">[]) {
     super("E_CONTRACT", format(issues), "");
     this.issues = Object.freeze(
       issues.map((i) =>
