@@ -1,6 +1,7 @@
 /**
- * `breachOf` chains: a chained target's clock starts at its parent's `dueAt` once the parent is breached, and is
- * cancelled when the parent is met. The parent's folded cycles become the child's triggers.
+ * `breachOf` chains: a chained target's clock starts at its parent's `lastCompliantAt` once the parent is
+ * breached (the parent's breach begins just after it; a `dueAt` that ends a working period would start the child
+ * while the parent is still compliant), and is cancelled when the parent is met. The parent's folded cycles become the child's triggers.
  * @internal
  * @module
  */
@@ -11,7 +12,7 @@ import { hasStarted, type TargetRun } from "./evaluation.js";
 /** What one parent cycle does to the chained clock, and when. @internal */
 export interface ChainTrigger {
   readonly at: EpochMs;
-  /** `"start"`: the parent was breached (at its `dueAt`); `"cancel"`: it was met or cancelled (at its end). */
+  /** `"start"`: the parent was breached (at its `lastCompliantAt`); `"cancel"`: it was met or cancelled (at its end). */
   readonly action: "start" | "cancel";
 }
 
@@ -45,17 +46,17 @@ export function chainFrom(parent: TargetRun, now: EpochMs): Chain {
       continue;
     }
     const due = dueAtOf(rules, pc);
+    const lc = lastCompliantAtOf(rules, pc, due);
     let breached: boolean;
     if (pc.outcome === "live") {
-      const lc = lastCompliantAtOf(rules, pc, due);
       breached = lc !== null && lc < now;
       if (!breached) {
         waiting = true;
         continue;
       }
     } else breached = pc.outcome === "breached";
-    // A breached cycle has a dueAt (a stopped clock is projected from its end; a live one has a lastCompliantAt).
-    if (breached) triggers.push({ at: due as EpochMs, action: "start" });
+    // A breached cycle has a lastCompliantAt (a stopped clock is projected from its end; a live one was tested).
+    if (breached) triggers.push({ at: (lc ?? due) as EpochMs, action: "start" });
     else triggers.push({ at: pc.endedAt as EpochMs, action: "cancel" });
   }
   return { triggers, startedBy: `breachOf:${rules.id}`, parentWaiting: waiting, next: 0 };

@@ -329,7 +329,48 @@ describe("level changes: seed 003, a level raised mid-ticket", () => {
   });
 });
 
-describe("chains: a breachOf clock starts at its parent's dueAt once breached, and is cancelled when it is met", () => {
+describe("chains: a breachOf clock starts at its parent's lastCompliantAt once breached, and is cancelled when it is met", () => {
+  describe("a parent on business hours used up at the close: the child starts when the parent's breach does", () => {
+    // seed 004 with fix = PT16H on office (Mon–Fri 09:00–18:00); plan = P2D on the 24x7 service calendar.
+    // Opened Thu 2025-10-16 11:00: Thu 11:00–18:00 = 7 h, Fri 09:00–18:00 = 9 h: used up Fri 10-17 18:00, which
+    // ends a working period, so fix's lastCompliantAt is the next opening, Mon 10-20 09:00 (01:00Z), and it is
+    // breached from 01:00:00.001Z. The plan starts there, not on Friday evening.
+    const contract = seed("seed-004-software", (c) => {
+      c.targets = c.targets.map((t) => (t.id === "fix" ? { ...t, duration: { fault: "PT16H" } } : t));
+    });
+    const ticket: Ticket = { id: "T-chain", level: "fault", events: [ev("opened", "2025-10-16T11:00:00")] };
+
+    test("Mon 08:59: fix used up but not breached; the plan is pending and has not started", () => {
+      const s = evaluateTicket(contract, ticket, "2025-10-20T08:59:00+08:00");
+      expect(target(s, "fix")).toMatchObject({ state: "running", remainingMs: 0 });
+      expect(target(s, "fix").dueAt?.toISOString()).toBe("2025-10-17T10:00:00.000Z");
+      expect(target(s, "fix").lastCompliantAt?.toISOString()).toBe("2025-10-20T01:00:00.000Z");
+      expect(target(s, "plan").state).toBe("pending");
+      expect(target(s, "plan").startedAt).toBeNull();
+      expect(s.nextCheckAt?.toISOString()).toBe("2025-10-20T01:00:00.001Z");
+    });
+
+    test("Mon 10:00: fix breached at Mon 09:00:00.001; the plan runs from Mon 09:00, due Thu 00:00", () => {
+      const s = evaluateTicket(contract, ticket, "2025-10-20T10:00:00+08:00");
+      expect(target(s, "fix").state).toBe("breached");
+      expect(target(s, "fix").breachedAt?.toISOString()).toBe("2025-10-20T01:00:00.001Z");
+      // plan: P2D on 24x7 from Mon 09:00: Mon not counted, day 1 = Tue 10-21, day 2 = Wed 10-22, ending at 24:00
+      // = Thu 10-23 00:00+08 = 2025-10-22T16:00Z. Budget 15 h + 24 h + 24 h = 63 h; 1 h elapsed.
+      expect(brief(target(s, "plan"))).toEqual({
+        id: "plan",
+        cycle: 0,
+        state: "running",
+        level: "fault",
+        startedAt: "2025-10-20T01:00:00.000Z",
+        dueAt: "2025-10-22T16:00:00.000Z",
+        lastCompliantAt: "2025-10-22T16:00:00.000Z",
+        elapsedMs: H,
+        remainingMs: 62 * H,
+        pausedMs: 0,
+      });
+    });
+  });
+
   describe("seed 004: fix, then plan", () => {
     // office: Mon–Fri 09:00–18:00 (9 h), holidays 2025-10-01…10-08, make-up working days Sun 09-28 and Sat 10-11;
     // service: 24x7. Level "fault": response PT4H (service), fix P2D (office), plan P2D (service, breachOf fix),
@@ -337,7 +378,7 @@ describe("chains: a breachOf clock starts at its parent's dueAt once breached, a
     const contract = seed("seed-004-software");
     const opened: Ticket = { id: "T-004", level: "fault", events: [ev("opened", "2025-09-26T19:00:00")] };
 
-    test("one millisecond later the chained plan runs from fix's dueAt", () => {
+    test("one millisecond later the chained plan runs from fix's lastCompliantAt (its dueAt: a business-day deadline)", () => {
       const s = evaluateTicket(contract, opened, Date.parse("2025-09-29T10:00:00.001Z"));
       expect(target(s, "fix").state).toBe("breached");
       expect(target(s, "fix").breachedAt?.toISOString()).toBe("2025-09-29T10:00:00.001Z");
