@@ -180,7 +180,7 @@ function build() {
     );
   const eventList = () =>
     z.union(
-      [id(), list(id(), "a list of event types", 50, 1)],
+      [id(), list(about('An event type, e.g. "resolved".', id()), "a list of event types", 50, 1)],
       marker({ e: "an event type or a list of event types", t: ["kind:string", "kind:array"] }),
     );
   const ratio = () =>
@@ -350,9 +350,9 @@ function build() {
     c: "E_CONDITION",
     e: "a string (at most 200 characters), a finite number or a boolean, or a list of them",
   });
-  const scalar = z.union(
-    [z.string(valueMarker).max(200), z.number(valueMarker), z.boolean(valueMarker)],
-    valueMarker,
+  const scalar = about(
+    "A string of at most 200 characters, a finite number or a boolean.",
+    z.union([z.string(valueMarker).max(200), z.number(valueMarker), z.boolean(valueMarker)], valueMarker),
   );
   const conditionHints: Marker["h"] = {
     path: [
@@ -518,7 +518,7 @@ function build() {
       obj("a pause { statuses }", {
         statuses: about(
           'Ticket statuses (set by "statusChanged" events) during which the clock is paused, e.g. ["pending", "onHold"].',
-          list(id(), "a non-empty list of statuses", 50, 1),
+          list(about('A ticket status, e.g. "pending".', id()), "a non-empty list of statuses", 50, 1),
         ),
       }),
     ],
@@ -572,7 +572,7 @@ function build() {
       ),
       to: about(
         'Recipients, as roles or tier names, e.g. ["engineer", "desk"].',
-        list(word(), "a list of recipients", 50).optional(),
+        list(about('A recipient, e.g. "engineer".', word()), "a list of recipients", 50).optional(),
       ),
       tier: about(
         'For "escalate": the tier escalated to, one of the contract\'s "tiers", e.g. "expert".',
@@ -646,7 +646,11 @@ function build() {
       ),
       phases: about(
         'Phases of the term in which the target applies, by kind ("warranty", "postWarranty") or phase name; omitted: all.',
-        list(id(), "a list of phase names or kinds", 20).optional(),
+        list(
+          about('A phase kind or name, e.g. "warranty".', id()),
+          "a list of phase names or kinds",
+          20,
+        ).optional(),
       ),
       onLevelChange: about(
         'On a level change: "recompute" from the original start, keeping pauses, or "restart" at the change; omitted: the contract\'s "onLevelChange" ("recompute" by default). A breach is final either way.',
@@ -671,66 +675,69 @@ function build() {
     );
   const inspectionCalendar = () =>
     about('Calendar for "due"; default: the contract\'s first calendar.', id().optional());
-  const inspection = z.union(
-    [
-      about(
-        'A recurring inspection, e.g. { "id": "monthly", "rrule": "FREQ=MONTHLY;BYMONTHDAY=1", "start": "2025-01-01", "time": "10:00" }.',
-        obj("a recurring inspection", {
-          id: inspectionId(),
-          name: inspectionName(),
-          rrule: about(
-            'RFC 5545 RRULE without DTSTART, DAILY to YEARLY, without BYHOUR, BYMINUTE or BYSECOND, e.g. "FREQ=MONTHLY;BYMONTHDAY=1"; expanded in the contract\'s zone. UNTIL is an inclusive local date, COUNT at most 10000.',
-            z
-              .string(marker({ c: "E_RRULE_INVALID", e: 'an RRULE such as "FREQ=MONTHLY;BYMONTHDAY=1"' }))
-              .max(1024),
-          ),
-          start: about(
-            'First local date of the recurrence (its DTSTART date), "YYYY-MM-DD", e.g. "2025-01-01".',
-            date(),
-          ),
-          time: inspectionTime(),
-          due: inspectionDue(),
-          calendar: inspectionCalendar(),
-        }),
-      ),
-      about(
-        'A minimum number of inspections per period, e.g. { "id": "quarterly", "atLeast": 1, "per": "quarter" }.',
-        obj("an inspection rule { atLeast, per }", {
-          id: inspectionId(),
-          name: inspectionName(),
-          atLeast: about(
-            "At least this many inspections in every period, a whole number from 1 to 366.",
-            z
-              .number(marker({ e: "a whole number from 1 to 366" }))
-              .int()
-              .min(1)
-              .max(366),
-          ),
-          per: about(
-            'The period: "month", "quarter" or "year" (calendar periods in the contract\'s zone).',
-            z.enum(["month", "quarter", "year"], marker({ e: '"month", "quarter" or "year"' })),
-          ),
-        }),
-      ),
-      about(
-        'Inspections on dates the customer names, e.g. { "id": "beforeExams", "dates": ["2025-06-01"] }.',
-        obj("inspections on named dates", {
-          id: inspectionId(),
-          name: inspectionName(),
-          dates: about(
-            'The local dates, "YYYY-MM-DD", e.g. ["2025-06-01", "2025-12-01"].',
-            list(about('A local date "YYYY-MM-DD".', date()), "a non-empty list of dates", 1000, 1),
-          ),
-          time: inspectionTime(),
-          due: inspectionDue(),
-          calendar: inspectionCalendar(),
-        }),
-      ),
-    ],
-    marker({
-      e: 'an inspection: { "rrule", "start" }, { "atLeast", "per" } or { "dates" }',
-      t: ["key:rrule", "key:atLeast", "key:dates"],
-    }),
+  const inspection = about(
+    'An inspection obligation: recurring { "rrule", "start" }, a minimum number { "atLeast", "per" }, or on named dates { "dates" }.',
+    z.union(
+      [
+        about(
+          'A recurring inspection, e.g. { "id": "monthly", "rrule": "FREQ=MONTHLY;BYMONTHDAY=1", "start": "2025-01-01", "time": "10:00" }.',
+          obj("a recurring inspection", {
+            id: inspectionId(),
+            name: inspectionName(),
+            rrule: about(
+              'RFC 5545 RRULE without DTSTART, DAILY to YEARLY, without BYHOUR, BYMINUTE or BYSECOND, e.g. "FREQ=MONTHLY;BYMONTHDAY=1"; expanded in the contract\'s zone. UNTIL is an inclusive local date, COUNT at most 10000.',
+              z
+                .string(marker({ c: "E_RRULE_INVALID", e: 'an RRULE such as "FREQ=MONTHLY;BYMONTHDAY=1"' }))
+                .max(1024),
+            ),
+            start: about(
+              'First local date of the recurrence (its DTSTART date), "YYYY-MM-DD", e.g. "2025-01-01".',
+              date(),
+            ),
+            time: inspectionTime(),
+            due: inspectionDue(),
+            calendar: inspectionCalendar(),
+          }),
+        ),
+        about(
+          'A minimum number of inspections per period, e.g. { "id": "quarterly", "atLeast": 1, "per": "quarter" }.',
+          obj("an inspection rule { atLeast, per }", {
+            id: inspectionId(),
+            name: inspectionName(),
+            atLeast: about(
+              "At least this many inspections in every period, a whole number from 1 to 366.",
+              z
+                .number(marker({ e: "a whole number from 1 to 366" }))
+                .int()
+                .min(1)
+                .max(366),
+            ),
+            per: about(
+              'The period: "month", "quarter" or "year" (calendar periods in the contract\'s zone).',
+              z.enum(["month", "quarter", "year"], marker({ e: '"month", "quarter" or "year"' })),
+            ),
+          }),
+        ),
+        about(
+          'Inspections on dates the customer names, e.g. { "id": "beforeExams", "dates": ["2025-06-01"] }.',
+          obj("inspections on named dates", {
+            id: inspectionId(),
+            name: inspectionName(),
+            dates: about(
+              'The local dates, "YYYY-MM-DD", e.g. ["2025-06-01", "2025-12-01"].',
+              list(about('A local date "YYYY-MM-DD".', date()), "a non-empty list of dates", 1000, 1),
+            ),
+            time: inspectionTime(),
+            due: inspectionDue(),
+            calendar: inspectionCalendar(),
+          }),
+        ),
+      ],
+      marker({
+        e: 'an inspection: { "rrule", "start" }, { "atLeast", "per" } or { "dates" }',
+        t: ["key:rrule", "key:atLeast", "key:dates"],
+      }),
+    ),
   );
 
   // KPIs.
@@ -742,70 +749,76 @@ function build() {
   const kind = <K extends string>(value: K, description: string) => about(description, z.literal(value));
   const minRatio = (what: string) =>
     about(`Lowest passing ${what}, a ratio from 0 to 1, e.g. 0.98 for 98 %.`, ratio());
-  const kpi = z.discriminatedUnion(
-    "kind",
-    [
-      about(
-        'Satisfaction: satisfied answers among the surveys of a channel, e.g. { "id": "csat", "kind": "satisfaction", "channel": "consultation", "min": 0.98 }.',
-        obj("a satisfaction KPI", {
-          ...kpiCommon(),
-          kind: kind("satisfaction", "Satisfied survey answers of the channel ÷ all its answers."),
-          channel: about(
-            'The surveyed channel, as "survey" events name it, e.g. "consultation" or "onSite".',
-            id(),
-          ),
-          min: minRatio("share of satisfied answers"),
-        }),
-      ),
-      about(
-        'Mean handling time of a channel\'s resolved tickets, e.g. { "id": "aht", "kind": "meanHandlingTime", "channel": "consultation", "max": "PT6M" }.',
-        obj("a mean handling time KPI", {
-          ...kpiCommon(),
-          kind: kind(
-            "meanHandlingTime",
-            "Mean wall-clock time from opening to resolution of the channel's resolved tickets.",
-          ),
-          channel: about('The service channel of the tickets counted, e.g. "consultation".', id()),
-          max: about(
-            'Highest passing mean, as "PT…" or integer milliseconds, e.g. "PT6M"; exactly on target passes.',
-            duration(),
-          ),
-        }),
-      ),
-      about(
-        'Resolution rate: resolved tickets among all, e.g. { "id": "resolved", "kind": "resolutionRate", "min": 0.9 }.',
-        obj("a resolution rate KPI", {
-          ...kpiCommon(),
-          kind: kind("resolutionRate", "Resolved tickets ÷ all tickets (of the channel, if given)."),
-          min: minRatio("share of resolved tickets"),
-          channel: about(
-            'Only the tickets of this service channel, e.g. "onSite"; omitted: all tickets.',
-            id().optional(),
-          ),
-        }),
-      ),
-      about(
-        'Compliance with a target: met cycles among the decided ones, e.g. { "id": "responseOnTime", "kind": "targetCompliance", "target": "response", "min": 0.95 }.',
-        obj("a target compliance KPI", {
-          ...kpiCommon(),
-          kind: kind("targetCompliance", "Met cycles of the target ÷ decided cycles (met or breached)."),
-          target: about('Id of the target, e.g. "response".', id()),
-          level: about('Only the cycles at this level, e.g. "major"; omitted: every level.', id().optional()),
-          min: minRatio("share of met cycles"),
-        }),
-      ),
-      about(
-        'Inspection compliance: planned inspections done among those done or due, e.g. { "id": "inspected", "kind": "inspectionCompliance", "min": 1 }.',
-        obj("an inspection compliance KPI", {
-          ...kpiCommon(),
-          kind: kind("inspectionCompliance", "Planned inspections done ÷ those done or due."),
-          min: minRatio("share of inspections done"),
-        }),
-      ),
-    ],
-    marker({
-      e: 'a KPI kind: "satisfaction", "meanHandlingTime", "resolutionRate", "targetCompliance" or "inspectionCompliance"',
-    }),
+  const kpi = about(
+    'A KPI and its target, by "kind": "satisfaction", "meanHandlingTime", "resolutionRate", "targetCompliance" or "inspectionCompliance". Ratios are from 0 to 1.',
+    z.discriminatedUnion(
+      "kind",
+      [
+        about(
+          'Satisfaction: satisfied answers among the surveys of a channel, e.g. { "id": "csat", "kind": "satisfaction", "channel": "consultation", "min": 0.98 }.',
+          obj("a satisfaction KPI", {
+            ...kpiCommon(),
+            kind: kind("satisfaction", "Satisfied survey answers of the channel ÷ all its answers."),
+            channel: about(
+              'The surveyed channel, as "survey" events name it, e.g. "consultation" or "onSite".',
+              id(),
+            ),
+            min: minRatio("share of satisfied answers"),
+          }),
+        ),
+        about(
+          'Mean handling time of a channel\'s resolved tickets, e.g. { "id": "aht", "kind": "meanHandlingTime", "channel": "consultation", "max": "PT6M" }.',
+          obj("a mean handling time KPI", {
+            ...kpiCommon(),
+            kind: kind(
+              "meanHandlingTime",
+              "Mean wall-clock time from opening to resolution of the channel's resolved tickets.",
+            ),
+            channel: about('The service channel of the tickets counted, e.g. "consultation".', id()),
+            max: about(
+              'Highest passing mean, as "PT…" or integer milliseconds, e.g. "PT6M"; exactly on target passes.',
+              duration(),
+            ),
+          }),
+        ),
+        about(
+          'Resolution rate: resolved tickets among all, e.g. { "id": "resolved", "kind": "resolutionRate", "min": 0.9 }.',
+          obj("a resolution rate KPI", {
+            ...kpiCommon(),
+            kind: kind("resolutionRate", "Resolved tickets ÷ all tickets (of the channel, if given)."),
+            min: minRatio("share of resolved tickets"),
+            channel: about(
+              'Only the tickets of this service channel, e.g. "onSite"; omitted: all tickets.',
+              id().optional(),
+            ),
+          }),
+        ),
+        about(
+          'Compliance with a target: met cycles among the decided ones, e.g. { "id": "responseOnTime", "kind": "targetCompliance", "target": "response", "min": 0.95 }.',
+          obj("a target compliance KPI", {
+            ...kpiCommon(),
+            kind: kind("targetCompliance", "Met cycles of the target ÷ decided cycles (met or breached)."),
+            target: about('Id of the target, e.g. "response".', id()),
+            level: about(
+              'Only the cycles at this level, e.g. "major"; omitted: every level.',
+              id().optional(),
+            ),
+            min: minRatio("share of met cycles"),
+          }),
+        ),
+        about(
+          'Inspection compliance: planned inspections done among those done or due, e.g. { "id": "inspected", "kind": "inspectionCompliance", "min": 1 }.',
+          obj("an inspection compliance KPI", {
+            ...kpiCommon(),
+            kind: kind("inspectionCompliance", "Planned inspections done ÷ those done or due."),
+            min: minRatio("share of inspections done"),
+          }),
+        ),
+      ],
+      marker({
+        e: 'a KPI kind: "satisfaction", "meanHandlingTime", "resolutionRate", "targetCompliance" or "inspectionCompliance"',
+      }),
+    ),
   );
 
   const contract = obj("a contract", {
@@ -833,7 +846,7 @@ function build() {
     ),
     tiers: about(
       'Support tiers in escalation order, e.g. ["desk", "engineer", "expert", "vendor"]; an "escalate" step names one.',
-      list(id(), "a list of tiers", 20).optional(),
+      list(about('A support tier, e.g. "engineer".', id()), "a list of tiers", 20).optional(),
     ),
     levels: about(
       'Fault levels, tried in order: the first whose "when" matches a ticket\'s facts wins, e.g. [{ "id": "major", "when": { … } }, { "id": "minor" }].',
@@ -849,7 +862,7 @@ function build() {
     ),
     eventTypes: about(
       'Event types the host sends besides the built-in ones (opened, levelChanged, statusChanged, resolved, reopened, closed, survey) and those the targets name, e.g. ["assigned", "onSite"].',
-      list(id(), "a list of event types", 500).optional(),
+      list(about('An event type, e.g. "onSite".', id()), "a list of event types", 500).optional(),
     ),
     targets: about(
       "Targets: clocks with deadlines, e.g. respond within 30 minutes, resolve within 2 business days.",
