@@ -55,7 +55,7 @@ test("package.json exports it as slakit/schema.json and builds it in `npm run bu
     scripts: Record<string, string>;
   };
   expect(pkg.exports["./schema.json"]).toBe("./dist/schema.json");
-  expect(pkg.files).toContain("dist");
+  expect(pkg.files).toEqual(["dist", "CHANGELOG.md"]); // npm adds README and LICENSE itself
   expect(pkg.scripts.build).toBe("tsup && node scripts/write-schema.mjs");
 });
 
