@@ -1,8 +1,8 @@
 // The README's TypeScript blocks compile as written: each ```ts block is type-checked as a module of its own with
 // the TypeScript compiler API, `slakit/*` mapped to src/, under plain `strict` (what a user's project has) and
-// under this project's stricter settings. An HTML comment right before a block that starts with
-// "<!-- test/package/readme.test.ts" holds declarations the block assumes (a sketch's free variables); they are
-// type-checked with it.
+// under this project's stricter settings. A sketch whose free variables are left to the reader (the report sketch:
+// `contract`, `shard`, `runWorker`, ...) gets their declarations from SKETCHES below, found by a line of the
+// block; they are type-checked with it, and each must find exactly one block.
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,13 +16,35 @@ const readme = readFileSync(join(root, "README.md"), "utf8");
 interface Block {
   /** 1-based line of the block's opening fence in README.md. */
   readonly line: number;
-  readonly prelude: string;
   readonly code: string;
 }
 
-const PRELUDE_START = "<!-- test/package/readme.test.ts";
+/** A sketch of the README: a line of its block, and the declarations of what the sketch leaves to the reader. */
+interface Sketch {
+  readonly line: string;
+  readonly declarations: string;
+}
 
-/** The ```ts blocks of a Markdown text, each with the declarations of the comment just before it. */
+const SKETCHES: readonly Sketch[] = [
+  {
+    line: 'const part = await buildReportAsync(contract, cursorOverShard(shard), { period: { month: "2025-10" }, now });',
+    declarations: [
+      'import { writeFileSync } from "node:fs";',
+      'import type { Contract } from "slakit/contracts";',
+      'import type { Ticket } from "slakit/escalation";',
+      'import { buildReportAsync, mergeReports, renderReport } from "slakit/reporting";',
+      "declare const contract: Contract;",
+      "declare const now: string;",
+      "declare const shard: number;",
+      "declare const shards: readonly number[];",
+      "declare function cursorOverShard(shard: number): AsyncIterable<Ticket>;",
+      "declare function postMessage(text: string): void;",
+      "declare function runWorker(shard: number): Promise<string>;",
+    ].join("\n"),
+  },
+];
+
+/** The ```ts blocks of a Markdown text. */
 function tsBlocks(markdown: string): Block[] {
   const lines = markdown.split("\n");
   const blocks: Block[] = [];
@@ -30,16 +52,21 @@ function tsBlocks(markdown: string): Block[] {
     if (lines[i] !== "```ts") continue;
     const end = lines.indexOf("```", i + 1);
     if (end < 0) throw new Error(`README.md:${i + 1}: unclosed code block`);
-    let prelude = "";
-    if (lines[i - 1] === "-->") {
-      let start = i - 2;
-      while (start >= 0 && !(lines[start] ?? "").startsWith(PRELUDE_START)) start--;
-      if (start >= 0) prelude = lines.slice(start + 1, i - 1).join("\n");
-    }
-    blocks.push({ line: i + 1, prelude, code: lines.slice(i + 1, end).join("\n") });
+    blocks.push({ line: i + 1, code: lines.slice(i + 1, end).join("\n") });
     i = end;
   }
   return blocks;
+}
+
+/** The sketches whose line is a line of the block. */
+function sketchesOf(block: Block): Sketch[] {
+  const lines = block.code.split("\n");
+  return SKETCHES.filter((sketch) => lines.includes(sketch.line));
+}
+
+/** The block as a module to type-check: the declarations of its sketch, if it is one, then the block. */
+function moduleOf(block: Block): string {
+  return [...sketchesOf(block).map((sketch) => sketch.declarations), block.code].join("\n");
 }
 
 /** The project's compiler options (tsconfig.json), for checking only. */
@@ -110,13 +137,20 @@ function typecheck(snippets: readonly string[], base: ts.CompilerOptions): strin
 }
 
 const blocks = tsBlocks(readme);
-const sources = blocks.map((b) => (b.prelude === "" ? b.code : `${b.prelude}\n${b.code}`));
+const sources = blocks.map(moduleOf);
 
 test("the README has TypeScript blocks: the quick start, the end-to-end example and the report sketch", () => {
   expect(blocks.length).toBeGreaterThanOrEqual(3);
   expect(blocks[0]?.code).toContain('from "slakit/calendar"');
   expect(blocks.some((b) => b.code.includes("evaluateTicket(contract, ticket, now)"))).toBe(true);
-  expect(blocks.filter((b) => b.prelude !== "")).toHaveLength(1);
+});
+
+test("each sketch's declarations belong to exactly one block", () => {
+  for (const sketch of SKETCHES)
+    expect(
+      blocks.filter((b) => sketchesOf(b).includes(sketch)),
+      sketch.line,
+    ).toHaveLength(1);
 });
 
 test("no block reads a file: the examples run from the package alone", () => {
@@ -164,19 +198,36 @@ describe("the check can fail", () => {
     for (const d of diagnostics) expect(d).toMatch(/^readme-block-1\.ts:4:\d+ TS2322 /);
   }, 60_000);
 
-  test("the declarations before a block are found", () => {
-    const [block] = tsBlocks(
+  test("the report sketch does not type-check without its declarations", () => {
+    const sketch = blocks.find((b) => sketchesOf(b).length > 0);
+    expect(sketch).toBeDefined();
+    const diagnostics = typecheck([sketch?.code ?? ""], USER_OPTIONS);
+    // Each free variable of the sketch, once, is unknown without the declarations: TS2304 "Cannot
+    // find name" for each, TS18004 for `now` (a shorthand property).
+    const unknown = diagnostics.flatMap((d) => /TS(?:2304|18004) .*?'(\w+)'/.exec(d)?.[1] ?? []);
+    expect(unknown.sort()).toEqual(
       [
-        "text",
-        "<!-- test/package/readme.test.ts: with",
-        "declare const x: number;",
-        "-->",
-        "```ts",
-        "x;",
-        "```",
-      ].join("\n"),
+        "buildReportAsync",
+        "contract",
+        "cursorOverShard",
+        "mergeReports",
+        "now",
+        "postMessage",
+        "renderReport",
+        "runWorker",
+        "shard",
+        "shards",
+        "writeFileSync",
+      ].sort(),
     );
-    expect(block).toEqual({ line: 5, prelude: "declare const x: number;", code: "x;" });
+  }, 60_000);
+
+  test("blocks are found with their lines", () => {
+    const found = tsBlocks(["text", "```ts", "x;", "```", "", "```ts", "y;", "z;", "```"].join("\n"));
+    expect(found).toEqual([
+      { line: 2, code: "x;" },
+      { line: 6, code: "y;\nz;" },
+    ]);
   });
 });
 
