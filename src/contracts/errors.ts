@@ -77,7 +77,7 @@ export class ContractValidationError extends SlaError {
   /**
    * @param issues - The problems found (at least one).
    */
-  constructor(issues: readonly IssueDraft[]) {
+  constructor(issues: readonly Pick<ContractIssue, "code" | "path" | "message">[]) {
     super("E_CONTRACT", format(issues), "");
     this.issues = Object.freeze(
       issues.map((i) =>
