@@ -15,10 +15,16 @@ export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
  * A working interval of a day: `["09:00", "18:00"]` (`"HH:MM"` or `"HH:MM:SS"`, `"24:00"` only as an end), or
  * the object form, which alone may cross midnight: `{ "start": "22:00", "end": "06:00", "overnight": true }`.
  *
+ * The array form is a pair `[start, end]`. Its type also admits `readonly string[]`, so that hours written
+ * without `as const` (`const day = [["09:00", "18:00"]]` is a `string[][]`) type-check; an array that is not
+ * exactly two times is refused when the calendar is compiled (`E_TYPE`, "Expected an interval ["HH:MM",
+ * "HH:MM"], received an array of 3").
+ *
  * @category Calendar
  */
 export type TimeRange =
   | readonly [start: string, end: string]
+  | readonly string[]
   | { readonly start: string; readonly end: string; readonly overnight?: boolean };
 
 /** Weekly hours: `"24x7"`, or per weekday a list of intervals (a missing day is closed). @category Calendar */

@@ -37,12 +37,28 @@ import { schemas } from "./schemas.js";
 import type { Contract } from "./types.js";
 
 /**
- * The result of {@link safeParseContract}, like zod's `safeParse`.
+ * The result of {@link safeParseContract}, shaped like zod's `safeParse`: `{ success: true, data }` or
+ * `{ success: false, error }`. Check `success` first; TypeScript then knows which of the two it is.
  * @category Contracts
  */
 export type SafeParseContractResult =
-  | { readonly success: true; readonly contract: Contract }
-  | { readonly success: false; readonly error: ContractValidationError };
+  | {
+      readonly success: true;
+      /** The validated, compiled, frozen contract, as `parseContract` returns it. */
+      readonly data: Contract;
+      /**
+       * The same object as `data`.
+       * @deprecated Since 0.2.0: read `data`, as with zod. `contract` is removed in 0.3.0.
+       */
+      readonly contract: Contract;
+      readonly error?: never;
+    }
+  | {
+      readonly success: false;
+      /** Every issue, each with its own `code`, `path` and message. */
+      readonly error: ContractValidationError;
+      readonly data?: never;
+    };
 
 /** Whether the path `child` lies at or under the path `parent` (`""` holds every path). */
 function within(child: string, parent: string): boolean {
@@ -92,13 +108,16 @@ function capped(issues: readonly IssueDraft[]): IssueDraft[] {
  * Validates and compiles a contract without throwing for invalid input.
  *
  * @param input - The contract as parsed JSON (`JSON.parse` output or an equivalent plain object).
- * @returns `{ success: true, contract }`, or `{ success: false, error }` with a {@link ContractValidationError}
- *   that lists every issue.
+ * @returns `{ success: true, data }` with the contract `parseContract` would return, or `{ success: false, error }`
+ *   with a {@link ContractValidationError} that lists every issue. The result is frozen. (The success result also
+ *   carries the contract as `contract`, deprecated: read `data`.)
  * @example
  * ```ts
  * const result = safeParseContract({ id: "x" });
  * result.success; //=> false
  * if (!result.success) result.error.issues[0]; //=> { code: "E_MISSING", path: "timezone", message: 'Missing required field "timezone": …' }
+ * const ok = safeParseContract(JSON.parse(text));
+ * if (ok.success) ok.data.targets.length; //=> the number of targets
  * ```
  * @category Contracts
  */
@@ -119,7 +138,8 @@ export function safeParseContract(input: unknown): SafeParseContractResult {
   addSemanticIssues(issues, compiled.issues);
   if (issues.length > 0)
     return Object.freeze({ success: false, error: new ContractValidationError(capped(issues)) });
-  return Object.freeze({ success: true, contract: compiled.build() });
+  const contract = compiled.build();
+  return Object.freeze({ success: true, data: contract, contract });
 }
 
 /**
@@ -133,8 +153,9 @@ export function safeParseContract(input: unknown): SafeParseContractResult {
  * depth (16), size (1000 nodes), operators and value types, and RRULEs (bounded, non-empty within 100 years).
  *
  * @param input - The contract as parsed JSON.
- * @returns The compiled contract. `contract.input` is a frozen copy of the input; a JSON round trip of it parses
- *   to an equal contract.
+ * @returns The compiled contract. `contract.input` is a frozen copy of the input without its top-level `"$schema"`
+ *   (a pointer for editors, not part of the contract: with or without it, the same contract and the same report
+ *   fingerprint); a JSON round trip of it parses to an equal contract.
  * @throws ContractValidationError (`code` `"E_CONTRACT"`) listing every issue with its own code and path, e.g.
  *   `E_TZ_UNKNOWN` at `calendars.emea.timezone`, `E_REF_UNKNOWN` at `targets[1].calendar`, `E_UNKNOWN_KEY`,
  *   `E_DURATION`, `E_CONDITION`, `E_CONDITION_DEPTH`, `E_RRULE_INVALID`, `E_RRULE_EMPTY`, `E_LIMIT`.
@@ -154,5 +175,5 @@ export function safeParseContract(input: unknown): SafeParseContractResult {
 export function parseContract(input: unknown): Contract {
   const result = safeParseContract(input);
   if (!result.success) throw result.error;
-  return result.contract;
+  return result.data;
 }

@@ -29,6 +29,17 @@ export const CONTRACT_LIMITS = Object.freeze({
   issues: 200,
 });
 
+/**
+ * The top-level key that names the contract's JSON Schema for editors (`"$schema": "./node_modules/slakit/dist/schema.json"`).
+ * It is checked here and dropped: it tells an editor where the schema is and says nothing about the contract, so
+ * `contract.input`, and with it a report's contract fingerprint, is the same with or without it.
+ * @internal
+ */
+export const SCHEMA_KEY = "$schema";
+
+/** Longest `$schema` reference, in characters. @internal */
+export const SCHEMA_REFERENCE_MAX = 2048;
+
 /** Keys that can reach an object's prototype: rejected wherever they appear. @internal */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
@@ -74,7 +85,7 @@ function fatal(
 /**
  * Walks the input once and copies it. Throws at once (refusing the input) when it is too large, too deep or cyclic;
  * returns the other problems as issues, and a plain copy of the data without the flagged keys and values (so that
- * getters run once and nothing later reads the caller's objects again).
+ * getters run once and nothing later reads the caller's objects again), and without the top-level `"$schema"`.
  *
  * @throws ContractValidationError with one `E_LIMIT`, `E_CONDITION_DEPTH` or `E_TYPE` (cycle) issue.
  * @internal
@@ -187,6 +198,8 @@ export function prepass(input: unknown): { issues: IssueList; data: unknown } {
                 pathOf(),
                 `Key ${JSON.stringify(key)} is not allowed anywhere in a contract (it could change object prototypes)`,
               );
+            } else if (segments.length === 1 && key === SCHEMA_KEY) {
+              checkSchemaReference(visit(value[key], depth + 1), issues);
             } else {
               const item = visit(value[key], depth + 1);
               if (item !== undefined)
@@ -243,6 +256,24 @@ export function prepass(input: unknown): { issues: IssueList; data: unknown } {
     );
   }
   return { issues, data };
+}
+
+/** Checks the value of the top-level `"$schema"` key, which is then dropped (see {@link SCHEMA_KEY}). */
+function checkSchemaReference(value: unknown, issues: IssueList): void {
+  if (value === undefined) return;
+  if (typeof value !== "string") {
+    issues.add(
+      "E_TYPE",
+      SCHEMA_KEY,
+      `Expected the URL or path of a JSON Schema (a string), received ${describeValue(value)}`,
+    );
+  } else if (value.length > SCHEMA_REFERENCE_MAX) {
+    issues.add(
+      "E_LIMIT",
+      SCHEMA_KEY,
+      `Text of ${value.length} characters is longer than ${SCHEMA_REFERENCE_MAX}; expected the URL or path of a JSON Schema`,
+    );
+  }
 }
 
 function describeKind(value: object): string {

@@ -1,6 +1,7 @@
 // parseContract: what the compiled, frozen contract holds.
 import { describe, expect, test } from "vitest";
 import { BUILTIN_EVENT_TYPES, parseContract, safeParseContract } from "../../src/contracts/index.js";
+import { buildReport } from "../../src/reporting/index.js";
 import { baseInput, type Mutable } from "./fixtures.js";
 
 describe("the compiled contract", () => {
@@ -136,8 +137,18 @@ describe("input handling", () => {
   test("safeParseContract's two results", () => {
     const ok = safeParseContract(baseInput());
     expect(ok.success).toBe(true);
+    if (ok.success) {
+      // Like zod: the contract is `data`; `contract` is its deprecated alias, the very same object.
+      expect(ok.data.id).toBe("acme-helpdesk");
+      expect(ok.contract).toBe(ok.data);
+      expect(ok.data.input).toEqual(baseInput());
+      expect(Object.keys(ok).sort()).toEqual(["contract", "data", "success"]);
+      expect(Object.isFrozen(ok)).toBe(true);
+    }
     const bad = safeParseContract({});
     expect(bad.success).toBe(false);
+    expect(bad.data).toBeUndefined();
+    expect(Object.keys(bad).sort()).toEqual(["error", "success"]);
     if (!bad.success)
       expect(bad.error.issues.map((i) => i.path)).toEqual([
         "id",
@@ -156,5 +167,93 @@ describe("input handling", () => {
     const input = baseInput();
     input.inspections[0].rrule = "FREQ=YEARLY;INTERVAL=2;BYMONTH=1,7;BYDAY=1MO,-1FR;BYSETPOS=1,-1;WKST=SU";
     expect(safeParseContract(input).success).toBe(true);
+  });
+});
+
+describe('a top-level "$schema" (a pointer to the JSON Schema, for editors)', () => {
+  const withSchema = (value: unknown): Mutable => ({ $schema: value, ...baseInput() });
+
+  test.each([
+    "https://unpkg.com/slakit/dist/schema.json",
+    "./node_modules/slakit/dist/schema.json",
+    "../schema.json",
+    "",
+  ])("%j is accepted and dropped: contract.input is the input without it", (ref) => {
+    const contract = parseContract(withSchema(ref));
+    expect(contract.input).toEqual(baseInput());
+    expect("$schema" in contract.input).toBe(false);
+  });
+
+  test("does not change the report's contract fingerprint", () => {
+    const options = { period: { month: "2025-10" }, now: "2025-11-01T00:00:00+08:00" } as const;
+    const plain = buildReport(parseContract(baseInput()), [], options);
+    const pointed = buildReport(
+      parseContract(withSchema("https://unpkg.com/slakit/dist/schema.json")),
+      [],
+      options,
+    );
+    expect(pointed.contract.fingerprint).toBe(plain.contract.fingerprint);
+  });
+
+  test("a JSON round trip of the input of a contract that had one parses to an equal input", () => {
+    const first = parseContract(withSchema("./schema.json"));
+    expect(parseContract(JSON.parse(JSON.stringify(first.input))).input).toEqual(first.input);
+  });
+
+  test("must be a string of at most 2048 characters", () => {
+    const notText = safeParseContract(withSchema(42));
+    expect(notText.success).toBe(false);
+    if (!notText.success)
+      expect(notText.error.issues).toEqual([
+        {
+          code: "E_TYPE",
+          path: "$schema",
+          pathSegments: ["$schema"], // one top-level key
+          message: "Expected the URL or path of a JSON Schema (a string), received 42",
+        },
+      ]);
+    const tooLong = safeParseContract(withSchema(`https://example.com/${"a".repeat(2029)}`)); // 20 + 2029 = 2049
+    expect(tooLong.success).toBe(false);
+    if (!tooLong.success)
+      expect(tooLong.error.issues).toEqual([
+        {
+          code: "E_LIMIT",
+          path: "$schema",
+          pathSegments: ["$schema"], // one top-level key
+          message: "Text of 2049 characters is longer than 2048; expected the URL or path of a JSON Schema",
+        },
+      ]);
+    expect(safeParseContract(withSchema(`https://example.com/${"a".repeat(2028)}`)).success).toBe(true);
+  });
+
+  test("is reported with the contract's other issues", () => {
+    const input = withSchema(["schema.json"]);
+    delete input.timezone;
+    const result = safeParseContract(input);
+    expect(result.success).toBe(false);
+    if (!result.success)
+      expect(result.error.issues.map((i) => [i.code, i.path])).toEqual([
+        ["E_TYPE", "$schema"],
+        ["E_MISSING", "timezone"],
+      ]);
+  });
+
+  test("is allowed only at the top: anywhere else it is an unknown field", () => {
+    const input = baseInput();
+    input.calendars.office.$schema = "./schema.json";
+    const result = safeParseContract(input);
+    expect(result.success).toBe(false);
+    if (!result.success)
+      expect(result.error.issues.map((i) => [i.code, i.path])).toEqual([
+        ["E_UNKNOWN_KEY", "calendars.office.$schema"],
+      ]);
+  });
+
+  test('a misspelt "$schema" is an unknown field, with a suggestion', () => {
+    const input: Mutable = { $shema: "./schema.json", ...baseInput() };
+    const result = safeParseContract(input);
+    expect(result.success).toBe(false);
+    if (!result.success)
+      expect(result.error.issues[0]?.message).toBe('Unknown field "$shema": did you mean "$schema"?');
   });
 });
