@@ -157,7 +157,14 @@ export interface TicketStatus {
   /** Every escalation step of every listed cycle, with its state at `now`. */
   readonly escalations: readonly EscalationStep[];
   /** Surveys answered up to `now`. */
-  readonly surveys: readonly { readonly channel: string; readonly satisfied: boolean; readonly at: Date }[];
+  readonly surveys: readonly {
+    /** The channel surveyed, from the `survey` event. */
+    readonly channel: string;
+    /** Whether the customer was satisfied. */
+    readonly satisfied: boolean;
+    /** When the survey was answered. */
+    readonly at: Date;
+  }[];
   /** The earliest instant after `now` at which anything above changes without new events. */
   readonly nextCheckAt: Date | null;
   /** What was tolerated or ignored in the events, at most 1,000 (then one `WARNINGS_TRUNCATED`). */
