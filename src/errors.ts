@@ -7,6 +7,22 @@
 /**
  * Codes every module may raise: a value of the wrong type, over a limit, an unknown option, a missing or
  * unknown field.
+ *
+ * - `E_TYPE`: A value has the wrong type: a string where a number or an object is expected, an interval that is
+ *   not a pair, an object not made by `parseContract` passed as a contract, a fact of another type than its
+ *   conditions compare. Fix: pass the type the message names, at the path it gives.
+ * - `E_LIMIT`: An input is over one of slakit's limits: list lengths, a contract's JSON size and nesting, nodes
+ *   of a condition, events per ticket, intervals per day, periods per `businessPeriods` call, inspections per
+ *   window, a sum that would leave the exact integer range. Fix: split the work (a shorter window, fewer tickets
+ *   per report part) or stay within the limit the message names.
+ * - `E_OPTION`: An options object is not an object, names an unknown option, or gives an option a value it does
+ *   not take (`boundary`, `days`, `maxEvents`, report windows); or two reports to merge differ in contract,
+ *   window, `now` or options. Fix: use the options the message lists; merge only parts built alike.
+ * - `E_MISSING`: A required field is absent or an empty list where one entry is needed: a calendar's `week`, a
+ *   contract's calendars, an `"escalate"` step's `tier`. Fix: add the field the message names.
+ * - `E_UNKNOWN_KEY`: An object has a field slakit does not know (often a misspelling: the message suggests the
+ *   closest name), or a `__proto__`, `constructor` or `prototype` key. Fix: rename or remove the field.
+ *
  * @category Errors
  */
 export type CommonErrorCode = "E_TYPE" | "E_LIMIT" | "E_OPTION" | "E_MISSING" | "E_UNKNOWN_KEY";
@@ -14,6 +30,42 @@ export type CommonErrorCode = "E_TYPE" | "E_LIMIT" | "E_OPTION" | "E_MISSING" | 
 /**
  * Codes of `slakit/calendar`: instants, durations, zones, calendar specs, recurrence rules, and searches that
  * find no working time.
+ *
+ * - `E_INSTANT`: A value is not an instant: an ISO string without `Z` or an offset, a date or time that does not
+ *   exist, an Invalid Date, a number that is not an integer of epoch milliseconds. Fix: pass a valid `Date`,
+ *   integer epoch milliseconds, or an ISO 8601 string with an offset, e.g. `"2025-10-01T09:00:00+08:00"`.
+ * - `E_INSTANT_RANGE`: An instant is outside 1900-01-01 … 2199-12-31, or a computation would leave the years
+ *   1800–2299. Fix: keep instants, and deadlines computed from them, within those years.
+ * - `E_DURATION`: A duration cannot be read: negative, fractional milliseconds, fractional hours or minutes
+ *   (`"PT4.5H"`), years or months, days mixed with hours (`"P1DT2H"`), over 100 years; or business days where
+ *   only working time is allowed (escalation steps, handling times). Fix: write `"PT4H30M"` for working time or
+ *   `"P2D"` for business days.
+ * - `E_DAYS`: A business-day count for `addBusinessDays` is not a whole number within ±36,525. Fix: pass an
+ *   integer count of business days.
+ * - `E_TZ_UNKNOWN`: A time zone is not a name of the IANA database, or is not spelt as the database spells it.
+ *   Fix: use the IANA name, e.g. `"Asia/Shanghai"`; the message suggests the closest one.
+ * - `E_TIME_SYNTAX`: A time of day is not `"HH:MM"` or `"HH:MM:SS"` from 00:00 to 23:59:59, or `"24:00"` is used
+ *   as a start. Fix: write `"09:00"`; `"24:00"` only as the end of an interval.
+ * - `E_DATE_SYNTAX`: A date is not a real `"YYYY-MM-DD"` date within 1900–2199, or a yearly holiday is not
+ *   `"MM-DD"`. Fix: write an existing local date, e.g. `"2025-10-01"` or `"10-01"`.
+ * - `E_INTERVAL_ORDER`: An interval ends before it starts without `overnight: true`, is marked overnight but
+ *   does not cross midnight, is a break across midnight, or a holiday range ends before it starts. Fix: write
+ *   `{ "start": "22:00", "end": "06:00", "overnight": true }` for night hours, one break per date, and ranges in
+ *   order.
+ * - `E_INTERVAL_EMPTY`: An interval starts and ends at the same time. Fix: remove it, or give it a length.
+ * - `E_INTERVAL_OVERLAP`: Two intervals of the same day overlap. Fix: merge them into one interval.
+ * - `E_NO_WORKING_TIME`: A search found not enough working time within 50 years (a calendar with no hours, or
+ *   holidays that cover everything). Fix: give the calendar working hours on some day, or check its holidays and
+ *   overrides.
+ * - `E_VERSION_ORDER`: A calendar's `versions` are not in ascending order of `from`. Fix: sort them by `from`,
+ *   each after the previous one.
+ * - `E_RRULE_INVALID`: An inspection's RRULE cannot be read, or uses what slakit refuses: `FREQ` other than
+ *   DAILY to YEARLY, `BYHOUR` / `BYMINUTE` / `BYSECOND`, `DTSTART`, `TZID`, `COUNT` over 10,000, `INTERVAL`
+ *   over 1,000. Fix: write the rule without them, e.g. `"FREQ=MONTHLY;BYMONTHDAY=1"`, with the time of day in
+ *   the inspection's `time`.
+ * - `E_RRULE_EMPTY`: An RRULE has no occurrence within 100 years of its start. Fix: correct the rule (e.g.
+ *   `BYMONTHDAY=31` with `BYMONTH=2`) or its `UNTIL`.
+ *
  * @category Errors
  */
 export type CalendarErrorCode =
@@ -35,12 +87,39 @@ export type CalendarErrorCode =
 /**
  * Codes of `slakit/contracts`: conditions, references between ids, and the contract as a whole (the code of
  * `ContractValidationError`, whose issues carry their own codes).
+ *
+ * - `E_CONDITION`: A fault-level condition is not in the accepted json-rules-engine format: an unknown operator,
+ *   a value of the wrong kind for it, json-rules-engine's `path`, `params` or named conditions, or one fact
+ *   compared as two types. Fix: write `{ "fact", "operator", "value" }`, `all`, `any` or `not`, with one type
+ *   per fact.
+ * - `E_CONDITION_DEPTH`: A condition is nested deeper than 16 levels. Fix: flatten it, e.g. one `any` over the
+ *   alternatives.
+ * - `E_REF_UNKNOWN`: A name refers to nothing: a calendar, level, target, tier or phase the contract does not
+ *   define, a fact no condition uses (`classifyTicket`), or a target or cycle `explainTarget` cannot find. Fix:
+ *   use one of the names the message lists or suggests.
+ * - `E_CONTRACT`: The contract is invalid; the error is a `ContractValidationError` whose `issues` carry each
+ *   problem's own code and path. Fix: fix each issue, or show them to the contract's author.
+ *
  * @category Errors
  */
 export type ContractErrorCode = "E_CONDITION" | "E_CONDITION_DEPTH" | "E_REF_UNKNOWN" | "E_CONTRACT";
 
 /**
  * Codes of `slakit/escalation`: tickets, their events and levels, and the instant of evaluation.
+ *
+ * - `E_LEVEL`: A ticket has no fault level (no `ticket.level`, none on its `opened` event, no `defaultLevel`),
+ *   or names a level the contract does not define, e.g. in a `levelChanged` event. Fix: pass the level from
+ *   `classifyTicket`, or give the contract a `defaultLevel`.
+ * - `E_NOW_INVALID`: `now` is not a valid instant, or is before the ticket was opened. Fix: pass the instant of
+ *   evaluation, at or after the `opened` event.
+ * - `E_EVENT`: An event cannot be read: not an object, no type, a non-finite `seq`, a `statusChanged` without a
+ *   status, a survey without channel or answer; or the ticket has no `opened` event. Fix: send the fields the
+ *   event type needs, and an `opened` event first.
+ * - `E_EVENT_CONFLICT`: Two events have the same instant and `seq` but different content. Fix: give distinct
+ *   events distinct `seq` values; re-deliver a duplicate unchanged (exact duplicates are dropped).
+ * - `E_EVENT_TYPE`: With `{ strict: true }`, an event type the contract does not know. Fix: list the type in the
+ *   contract's `eventTypes`, or evaluate without `strict` (unknown types are then ignored with a warning).
+ *
  * @category Errors
  */
 export type EscalationErrorCode =
