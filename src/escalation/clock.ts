@@ -19,6 +19,7 @@ import { isBreachedAt } from "./deadlines.js";
 import type { Cycle, StartedCycle, TargetRun } from "./evaluation.js";
 import type { Events } from "./events.js";
 import { durationFor, EVENT_ROLE } from "./prepare.js";
+import { recordFiredSteps } from "./steps.js";
 import type { Warnings } from "./warnings.js";
 
 /** The fold of one target's clock while the events are read. */
@@ -137,7 +138,8 @@ function onEnd(clock: Clock, t: EpochMs, role: number, type: number): void {
 
 /**
  * A level change: a live cycle not breached yet (a breach is final) takes the new level's duration from its
- * original start (`"recompute"`) or ends and starts again at the change (`"restart"`).
+ * original start (`"recompute"`, its steps that fired before the change staying due) or ends and starts again
+ * at the change (`"restart"`).
  */
 function onLevelChanged(clock: Clock, t: EpochMs, level: string): void {
   if (level === clock.level) return;
@@ -147,7 +149,10 @@ function onLevelChanged(clock: Clock, t: EpochMs, level: string): void {
   if (clock.rules.target.onLevelChange === "restart") {
     finishCycle(clock.rules, c, t, "cancelled", "levelChanged");
     startCycle(clock, t, "levelChanged");
-  } else applyLevel(clock.rules, c, level);
+  } else {
+    recordFiredSteps(clock.rules, c, t);
+    applyLevel(clock.rules, c, level);
+  }
 }
 
 /** A status change, for a target that pauses in some statuses. */
@@ -158,8 +163,10 @@ function onStatusChanged(clock: Clock, t: EpochMs, status: string): void {
   clock.paused = paused;
   const c = clock.current;
   if (c === null) return;
-  if (paused) pauseCycle(clock.rules, c, t);
-  else resumeCycle(clock.rules, c, t);
+  if (paused) {
+    recordFiredSteps(clock.rules, c, t);
+    pauseCycle(clock.rules, c, t);
+  } else resumeCycle(clock.rules, c, t);
 }
 
 /** The pause event of a pause/resume pair. */
@@ -175,7 +182,10 @@ function onPause(clock: Clock, t: EpochMs, inputIndex: number, type: number): vo
   }
   clock.paused = true;
   const c = clock.current;
-  if (c !== null && c.runningSince !== null) pauseCycle(clock.rules, c, t);
+  if (c !== null && c.runningSince !== null) {
+    recordFiredSteps(clock.rules, c, t);
+    pauseCycle(clock.rules, c, t);
+  }
 }
 
 /** The resume event of a pause/resume pair. */

@@ -120,6 +120,11 @@ export interface Cycle {
   /** What ended it: an event type, `"levelChanged"` or `"parent met"`. */
   endedBy: string;
   outcome: CycleOutcome;
+  /**
+   * Per step (by index), the instant it fired before a level change or a pause moved its time: a fired step
+   * stays due there, since a host that fired it cannot un-fire it. `null` until such a change found a fired step.
+   */
+  firedAt: (EpochMs | null)[] | null;
 }
 
 /** A cycle that started (every cycle but a chained one cancelled before it started). @internal */
