@@ -6,6 +6,7 @@
  */
 import type { EpochMs } from "../calendar/kernel.js";
 import type { TargetRules } from "../contracts/kernel.js";
+import { SlaError } from "../errors.js";
 import { type Chain, type ChainTrigger, chainFrom, takeTrigger } from "./chain.js";
 import {
   applyLevel,
@@ -29,11 +30,27 @@ interface Clock {
   readonly eventTypes: readonly string[];
   readonly cycles: Cycle[];
   readonly warnings: Warnings;
+  /** What is left of the evaluation's output cap, shared by its targets. */
+  readonly output: OutputBudget;
+  /** The output entries one cycle costs: its status and its steps. */
+  readonly cycleCost: number;
   /** The live cycle: running or paused. */
   current: StartedCycle | null;
   level: string;
   /** Whether the target's pause rule holds the clock: inside a pause/resume pair, or in a pausing status. */
   paused: boolean;
+}
+
+/**
+ * At most this many entries (target statuses plus escalation steps) in one evaluation's result: events are
+ * capped, but resets multiply them by targets and steps, and the result must not outgrow memory.
+ * @internal
+ */
+export const MAX_OUTPUT = 1_000_000;
+
+/** The output entries an evaluation may still produce (starts at {@link MAX_OUTPUT}). @internal */
+export interface OutputBudget {
+  left: number;
 }
 
 /** Roles that end the live cycle. */
@@ -58,12 +75,15 @@ export function runTarget(
   now: EpochMs,
   parent: TargetRun | null,
   warnings: Warnings,
+  output: OutputBudget,
 ): TargetRun {
   const clock: Clock = {
     rules,
     eventTypes,
     cycles: [],
     warnings,
+    output,
+    cycleCost: 1 + rules.target.steps.length,
     current: null,
     level: events.initialLevel,
     paused:
@@ -113,8 +133,21 @@ function durationAtNow(clock: Clock): ReturnType<typeof durationFor> {
 /** Opens a cycle at `t` and makes it the live one. */
 function startCycle(clock: Clock, t: EpochMs, startedBy: string): void {
   const c = openCycle(clock.rules, clock.cycles.length, t, startedBy, clock.level, clock.paused);
-  clock.cycles.push(c);
+  addCycle(clock, c);
   clock.current = c;
+}
+
+/** Appends a cycle, or throws `E_LIMIT` when the result would exceed {@link MAX_OUTPUT} entries. */
+function addCycle(clock: Clock, c: Cycle): void {
+  clock.output.left -= clock.cycleCost;
+  if (clock.output.left < 0) {
+    throw new SlaError(
+      "E_LIMIT",
+      `The result would exceed 1,000,000 entries (target statuses and escalation steps): target "${clock.rules.id}" reached ${clock.cycles.length + 1} cycles`,
+      "events",
+    );
+  }
+  clock.cycles.push(c);
 }
 
 /** A start event: a new cycle (a start while the clock runs does nothing; the caller checks). */
@@ -223,7 +256,8 @@ function onTrigger(clock: Clock, chain: Chain, trigger: ChainTrigger): void {
       );
     }
   } else if (clock.current === null) {
-    clock.cycles.push(
+    addCycle(
+      clock,
       cancelledBeforeStart(clock.rules, clock.cycles.length, trigger.at, chain.startedBy, clock.level),
     );
   }

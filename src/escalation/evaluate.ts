@@ -8,7 +8,7 @@ import { type EpochMs, epochMsOf, type Instant, workingTimeBetween } from "../ca
 import type { Contract } from "../contracts/index.js";
 import type { TargetRules } from "../contracts/kernel.js";
 import { describeValue, SlaError } from "../errors.js";
-import { runTarget } from "./clock.js";
+import { MAX_OUTPUT, type OutputBudget, runTarget } from "./clock.js";
 import { dueAtOf, lastCompliantAtOf } from "./deadlines.js";
 import {
   type Cycle,
@@ -129,10 +129,11 @@ export function foldTicket(
   const { compiled } = prepared;
   const phase = phaseAtOpening(compiled, events.openedAt);
   const runs: (TargetRun | null)[] = [];
+  const output: OutputBudget = { left: MAX_OUTPUT };
   for (const rules of compiled.targets) {
     const parent = rules.parent === -1 ? null : (runs[rules.parent] ?? null);
     const applies = appliesIn(rules, phase) && (rules.parent === -1 || parent !== null);
-    runs.push(applies ? runTarget(rules, events, compiled.eventTypes, t, parent, warnings) : null);
+    runs.push(applies ? runTarget(rules, events, compiled.eventTypes, t, parent, warnings, output) : null);
   }
   return {
     prepared,

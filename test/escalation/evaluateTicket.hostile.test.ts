@@ -473,6 +473,47 @@ describe("size (H31)", () => {
   }, 60_000);
 });
 
+describe("output cap (red-team H1): at most 1,000,000 entries, statuses and steps together", () => {
+  // 20 targets that reset on every "update", each with 49 steps: a cycle costs 1 status + 49 steps = 50 entries,
+  // so one round of cycles costs 20 × 50 = 1,000. The opening and 999 updates give 1,000 rounds: exactly
+  // 1,000,000 entries. One more update is too many.
+  const resetting = seed("seed-001-network-desk", (c) => {
+    c.eventTypes = [...(c.eventTypes ?? []), "update"];
+    c.targets = Array.from({ length: 20 }, (_, k) => ({
+      id: `u${k}`,
+      calendar: "desk",
+      start: { event: "opened" },
+      stop: { event: "closed" },
+      reset: { event: "update" },
+      duration: "PT1H",
+      escalations: Array.from({ length: 49 }, (_, i) => ({
+        id: `s${i}`,
+        at: { after: `PT${i + 1}S` },
+        action: "notify" as const,
+      })),
+    }));
+  });
+  const ticket = (updates: number): Ticket => ({
+    id: "H1",
+    events: [
+      { type: "opened", at: at(0) },
+      ...Array.from({ length: updates }, (_, i) => ({ type: "update", at: at(0) + (i + 1) * 1000 })),
+    ],
+  });
+
+  test("999 updates: 20,000 statuses and 980,000 steps are returned", () => {
+    const s = evaluateTicket(resetting, ticket(999), NOW);
+    expect([s.targets.length, s.escalations.length]).toEqual([20_000, 980_000]);
+  });
+
+  test("1,000 updates: E_LIMIT at events, before the result is built", () => {
+    // Targets u0…u18 take 19 × 1,001 × 50 = 950,950 entries; u19's 982nd cycle passes 1,000,000.
+    const e = error(() => evaluateTicket(resetting, ticket(1000), NOW));
+    expect([e.code, e.path]).toEqual(["E_LIMIT", "events"]);
+    expect(e.message).toContain('target "u19" reached 982 cycles');
+  });
+});
+
 describe("re-entrancy: evaluation keeps no state between calls", () => {
   test("an event's `at` getter that evaluates another ticket leaves the outer result exactly as without it", () => {
     // Plain seed 001 (24x7 desk): engineerResponse PT1H with steps after 30, 45 and 45 min; satisfactionSurvey P0D
