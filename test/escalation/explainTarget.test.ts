@@ -54,6 +54,58 @@ describe("pauses: a pause across a weekend (seed 003 with a resolution target th
   });
 });
 
+describe("a clock paused exactly on its budget (red-team R1)", () => {
+  // Paris, Mon–Tue 09:00–17:00; fix PT8H pausing on "wait" until "back". Opened Mon 2025-01-06 09:00: the 8 h are
+  // used up at 17:00, when "wait" pauses the clock. At 20:00 it is paused on its budget: dueAt is Mon 17:00, and
+  // lastCompliantAt is not known (it is the first working instant after a resume that has not come).
+  const contract = makeContract({
+    id: "r1",
+    name: "r1",
+    timezone: "Europe/Paris",
+    calendars: {
+      office: {
+        timezone: "Europe/Paris",
+        week: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]] },
+      },
+    },
+    levels: [{ id: "p1" }],
+    defaultLevel: "p1",
+    eventTypes: ["wait", "back"],
+    targets: [
+      {
+        id: "fix",
+        calendar: "office",
+        start: { event: "opened" },
+        stop: { event: "resolved" },
+        duration: "PT8H",
+        pause: { event: "wait", resumeEvent: "back" },
+      },
+    ],
+  });
+  const ticket: Ticket = {
+    id: "R1",
+    events: [
+      { type: "opened", at: "2025-01-06T09:00:00+01:00" },
+      { type: "wait", at: "2025-01-06T17:00:00+01:00" },
+    ],
+  };
+
+  test("explainTarget answers, with no lastCompliantAt, as evaluateTicket does", () => {
+    const now = "2025-01-06T20:00:00+01:00";
+    const s = target(evaluateTicket(contract, ticket, now), "fix");
+    expect([s.state, s.dueAt?.toISOString(), s.lastCompliantAt]).toEqual([
+      "paused",
+      "2025-01-06T16:00:00.000Z",
+      null,
+    ]);
+    const x = explainTarget(contract, ticket, "fix", now);
+    expect(x.arithmetic.lastCompliantAt).toBeNull();
+    expect(x.arithmetic.dueAt?.toISOString()).toBe("2025-01-06T16:00:00.000Z");
+    expect(x.text).toContain("lastCompliantAt is not known yet");
+    expect(x.text).not.toContain("Invalid");
+  });
+});
+
 describe("the TSDoc example", () => {
   test("explainTarget's example (seed 003)", () => {
     const x = explainTarget(
