@@ -77,7 +77,10 @@ export interface TargetStatus {
 
 /** An escalation step of one target cycle. @category Escalation */
 export interface EscalationStep {
-  /** Stable key `ticket/target/cycle/step`: fire each key exactly once. */
+  /**
+   * Stable key `ticket/target/cycle/step`: fire each key exactly once. The ticket id is written with `%` as `%25`
+   * and `/` as `%2F` (`formatStepKey` / `parseStepKey`), so any id stays unambiguous.
+   */
   readonly key: string;
   readonly ticketId: string;
   readonly targetId: string;
