@@ -34,6 +34,7 @@ export {
   toEpochMs,
   type Weekday,
   type WeekSpec,
+  zonedInstant,
 } from "./calendar/index.js";
 export {
   BUILTIN_EVENT_TYPES,

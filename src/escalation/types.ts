@@ -142,6 +142,13 @@ export interface EvaluateTicketOptions {
   readonly strict?: boolean;
   /** Largest number of events accepted (default and maximum 1,000,000); more: `E_LIMIT`. */
   readonly maxEvents?: number;
+  /**
+   * The IANA zone in which instants written without an offset (`"2014-11-21 00:17:41"`, as OTRS, GLPI and SQL
+   * exports write them) are read, in the events and in `now`, by the calendar's compatible rule (see
+   * `zonedInstant`). Without it such instants are `E_INSTANT`. Instants with `Z` or an offset, `Date`s and epoch
+   * ms are unaffected. An unknown zone is `E_TZ_UNKNOWN` at `options.timezone`.
+   */
+  readonly timezone?: string;
 }
 
 /** Options of `explainTarget`. @category Escalation */
