@@ -81,6 +81,8 @@ export {
   evaluateTicket,
   explainTarget,
   formatStepKey,
+  type NextCheck,
+  type NextCheckChange,
   parseStepKey,
   type StepKeyParts,
   type TargetState,

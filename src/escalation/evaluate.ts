@@ -188,7 +188,7 @@ export function cycleEvaluation(
       state = "breached";
     } else {
       state = c.runningSince !== null ? "running" : "paused";
-      if (breachAt !== null) noteChange(next, breachAt);
+      if (breachAt !== null) noteChange(next, breachAt, rules.id, c.index, null);
     }
   } else state = c.outcome;
   return {
@@ -295,6 +295,7 @@ export function evaluationOf(fold: Fold): Evaluation {
     steps,
     surveys: e.surveys,
     nextCheckAt: next.at === Number.POSITIVE_INFINITY ? null : next.at,
+    nextChanges: next.changes,
     warnings: fold.warnings,
   };
 }

@@ -16,6 +16,8 @@ export type {
   ExplainedPeriod,
   ExplainTargetOptions,
   Explanation,
+  NextCheck,
+  NextCheckChange,
   TargetState,
   TargetStatus,
   Ticket,

@@ -6,9 +6,9 @@
  */
 
 import type { EpochMs } from "../calendar/kernel.js";
-import type { Evaluation, StepEvaluation, TargetEvaluation } from "./evaluation.js";
+import type { Evaluation, NextChange, StepEvaluation, TargetEvaluation } from "./evaluation.js";
 import { escapeKeyPart } from "./step-key.js";
-import type { EscalationStep, TargetStatus, TicketStatus } from "./types.js";
+import type { EscalationStep, NextCheck, NextCheckChange, TargetStatus, TicketStatus } from "./types.js";
 
 function dateOrNull(t: EpochMs | null): Date | null {
   return t === null ? null : new Date(t);
@@ -36,6 +36,7 @@ export function toTicketStatus(e: Evaluation): TicketStatus {
     escalations: e.steps.map((s) => toEscalationStep(ticketId, keyPart, s)),
     surveys: e.surveys.map((s) => ({ channel: s.channel, satisfied: s.satisfied, at: new Date(s.at) })),
     nextCheckAt: dateOrNull(e.nextCheckAt),
+    nextCheck: e.nextCheckAt === null ? null : nextCheckOf(e.nextCheckAt, e.nextChanges, keyPart),
     warnings: e.warnings,
   };
 }
@@ -137,4 +138,23 @@ function toEscalationStep(ticketId: string, keyPart: string, s: StepEvaluation):
   return s.tier === undefined
     ? { key, ticketId, targetId, cycle, stepId, action, to, state, at }
     : { key, ticketId, targetId, cycle, stepId, action, to, tier: s.tier, state, at };
+}
+
+/** The public reason for `nextCheckAt`: its changes, steps with their keys. */
+function nextCheckOf(at: EpochMs, changes: readonly NextChange[], keyPart: string): NextCheck {
+  return {
+    at: new Date(at),
+    changes: changes.map(
+      (c): NextCheckChange =>
+        c.kind === "breach"
+          ? c
+          : {
+              kind: "step",
+              key: `${keyPart}/${c.targetId}${CYCLE_PARTS[c.cycle] ?? `/${c.cycle}/`}${c.stepId}`,
+              targetId: c.targetId,
+              cycle: c.cycle,
+              stepId: c.stepId,
+            },
+    ),
+  };
 }

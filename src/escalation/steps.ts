@@ -7,21 +7,39 @@ import { addWorkingTime, type EpochMs, subtractWorkingTime, workingTimeBetween }
 import type { CompiledStep } from "../contracts/index.js";
 import type { TargetRules } from "../contracts/kernel.js";
 import { dueAtOf, reach } from "./deadlines.js";
-import type { StartedCycle, StepEvaluation } from "./evaluation.js";
+import type { NextChange, StartedCycle, StepEvaluation } from "./evaluation.js";
 
-/** The earliest instant after `now` at which something changes, gathered over one evaluation. @internal */
+/** The earliest instant after `now` at which something changes, and what changes then. @internal */
 export interface NextCheck {
   at: EpochMs;
+  changes: NextChange[];
 }
 
 /** A fresh {@link NextCheck}: nothing will change yet. @internal */
 export function nextCheck(): NextCheck {
-  return { at: Number.POSITIVE_INFINITY };
+  return { at: Number.POSITIVE_INFINITY, changes: [] };
 }
 
-/** Notes an instant at which something changes. @internal */
-export function noteChange(next: NextCheck, t: EpochMs): void {
-  if (t < next.at) next.at = t;
+/**
+ * Notes that a step comes due (`stepId` given) or a cycle is breached at `t`; only the earliest instant's
+ * changes are kept (nothing is allocated for a later one).
+ * @internal
+ */
+export function noteChange(
+  next: NextCheck,
+  t: EpochMs,
+  targetId: string,
+  cycle: number,
+  stepId: string | null,
+): void {
+  if (t > next.at) return;
+  if (t < next.at) {
+    next.at = t;
+    next.changes = [];
+  }
+  next.changes.push(
+    stepId === null ? { kind: "breach", targetId, cycle } : { kind: "step", targetId, cycle, stepId },
+  );
 }
 
 /**
@@ -59,7 +77,7 @@ export function addCycleSteps(
     else if (when !== null && when <= now) state = "due";
     else {
       state = "scheduled";
-      if (when !== null) noteChange(next, when);
+      if (when !== null) noteChange(next, when, rules.id, c.index, step.id);
     }
     out.push(stepEvaluation(rules, c.index, step, state, state === "skipped" ? null : when));
   }

@@ -133,8 +133,38 @@ export interface TicketStatus {
   readonly surveys: readonly { readonly channel: string; readonly satisfied: boolean; readonly at: Date }[];
   /** The earliest instant after `now` at which anything above changes without new events. */
   readonly nextCheckAt: Date | null;
+  /**
+   * Why `nextCheckAt` is when it is: every change due then (a step coming due, with its key, or a clock
+   * breached), so a scheduler can log what it woke for. `null` exactly when `nextCheckAt` is. Always set by
+   * `evaluateTicket`; optional so that statuses a host stored before it existed still feed `buildReport`.
+   */
+  readonly nextCheck?: NextCheck | null;
   readonly warnings: readonly EvaluationWarning[];
 }
+
+/** The reason for a ticket's `nextCheckAt`. @category Escalation */
+export interface NextCheck {
+  /** The instant: equal to `nextCheckAt`. */
+  readonly at: Date;
+  /** What changes at `at`, targets in contract order (parents first); at least one. */
+  readonly changes: readonly NextCheckChange[];
+}
+
+/**
+ * One change at `nextCheckAt`: escalation step `stepId` of a target's cycle comes due (fire it under `key`), or
+ * the cycle is breached (`lastCompliantAt` has passed).
+ * @category Escalation
+ */
+export type NextCheckChange =
+  | {
+      readonly kind: "step";
+      /** The step's key, as in `escalations[].key`. */
+      readonly key: string;
+      readonly targetId: string;
+      readonly cycle: number;
+      readonly stepId: string;
+    }
+  | { readonly kind: "breach"; readonly targetId: string; readonly cycle: number };
 
 /** Options of `evaluateTicket` and `explainTarget`. @category Escalation */
 export interface EvaluateTicketOptions {

@@ -595,6 +595,7 @@ describe("re-entrancy: evaluation keeps no state between calls", () => {
       })),
       surveys: [],
       nextCheckAt: null,
+      nextCheck: null,
       warnings: [],
     });
   });

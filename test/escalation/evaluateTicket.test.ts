@@ -813,3 +813,46 @@ describe("the TSDoc example", () => {
     expect(s.nextCheckAt?.toISOString()).toBe("2025-03-03T01:45:00.000Z");
   });
 });
+
+describe("nextCheck: what changes at nextCheckAt, and the key to fire", () => {
+  // Seed 001 (24x7 desk): engineerResponse PT1H from 09:00, reminders at 30 and 45 min, reassignment at 45 min.
+  const desk = seed("seed-001-network-desk");
+  const ticket: Ticket = { id: "N/1", events: [ev("opened", "2025-03-03T09:00:00")] };
+  const at = (now: string) => evaluateTicket(desk, ticket, `${now}+08:00`);
+
+  test("09:10: the 30-minute reminder at 09:30 (01:30Z), its key escaped", () => {
+    const s = at("2025-03-03T09:10:00");
+    expect(s.nextCheck).toEqual({
+      at: new Date("2025-03-03T01:30:00Z"),
+      changes: [
+        {
+          kind: "step",
+          key: "N%2F1/engineerResponse/0/remind30",
+          targetId: "engineerResponse",
+          cycle: 0,
+          stepId: "remind30",
+        },
+      ],
+    });
+    expect(s.nextCheck?.at).toEqual(s.nextCheckAt);
+  });
+
+  test("09:40: two steps at 09:45, in the contract's order", () => {
+    expect(
+      at("2025-03-03T09:40:00").nextCheck?.changes.map((c) => (c.kind === "step" ? c.key : c.kind)),
+    ).toEqual(["N%2F1/engineerResponse/0/remind45", "N%2F1/engineerResponse/0/reassign45"]);
+  });
+
+  test("09:50: the breach one millisecond after 10:00; answered: nothing left, null", () => {
+    expect(at("2025-03-03T09:50:00").nextCheck).toEqual({
+      at: new Date("2025-03-03T02:00:00.001Z"),
+      changes: [{ kind: "breach", targetId: "engineerResponse", cycle: 0 }],
+    });
+    const answered = evaluateTicket(
+      desk,
+      { ...ticket, events: [...ticket.events, ev("engineerResponded", "2025-03-03T09:20:00")] },
+      "2025-03-03T09:50:00+08:00",
+    );
+    expect([answered.nextCheckAt, answered.nextCheck]).toEqual([null, null]);
+  });
+});
