@@ -196,45 +196,51 @@ function onStatusChanged(clock: Clock, t: EpochMs, status: string): void {
   clock.paused = paused;
   const c = clock.current;
   if (c === null) return;
-  if (paused) {
-    recordFiredSteps(clock.rules, c, t);
-    pauseCycle(clock.rules, c, t);
-  } else resumeCycle(clock.rules, c, t);
+  if (paused) pauseRunning(clock, c, t);
+  else resumeCycle(clock.rules, c, t);
+}
+
+/** Pauses the live cycle, its steps that already fired kept where they fired. */
+function pauseRunning(clock: Clock, c: StartedCycle, t: EpochMs): void {
+  recordFiredSteps(clock.rules, c, t);
+  pauseCycle(clock.rules, c, t);
+}
+
+/** Warns once that a pause or resume event is ignored. */
+function ignored(
+  clock: Clock,
+  code: "DOUBLE_PAUSE" | "RESUME_WITHOUT_PAUSE",
+  inputIndex: number,
+  type: number,
+): void {
+  const what =
+    code === "DOUBLE_PAUSE" ? "pauses a clock that is already paused" : "resumes a clock that is not paused";
+  clock.warnings.once(
+    code,
+    `Event ${inputIndex} ("${clock.eventTypes[type]}") ${what} and is ignored`,
+    inputIndex,
+    code === "DOUBLE_PAUSE" ? "doublePause" : "resumeWithoutPause",
+  );
 }
 
 /** The pause event of a pause/resume pair. */
 function onPause(clock: Clock, t: EpochMs, inputIndex: number, type: number): void {
-  if (clock.paused) {
-    clock.warnings.once(
-      "DOUBLE_PAUSE",
-      `Event ${inputIndex} ("${clock.eventTypes[type]}") pauses a clock that is already paused and is ignored`,
-      inputIndex,
-      "doublePause",
-    );
-    return;
-  }
-  clock.paused = true;
   const c = clock.current;
-  if (c !== null && c.runningSince !== null) {
-    recordFiredSteps(clock.rules, c, t);
-    pauseCycle(clock.rules, c, t);
+  if (clock.paused) ignored(clock, "DOUBLE_PAUSE", inputIndex, type);
+  else {
+    clock.paused = true;
+    if (c !== null && c.runningSince !== null) pauseRunning(clock, c, t);
   }
 }
 
 /** The resume event of a pause/resume pair. */
 function onResume(clock: Clock, t: EpochMs, inputIndex: number, type: number): void {
-  if (!clock.paused) {
-    clock.warnings.once(
-      "RESUME_WITHOUT_PAUSE",
-      `Event ${inputIndex} ("${clock.eventTypes[type]}") resumes a clock that is not paused and is ignored`,
-      inputIndex,
-      "resumeWithoutPause",
-    );
-    return;
-  }
-  clock.paused = false;
   const c = clock.current;
-  if (c !== null && c.runningSince === null) resumeCycle(clock.rules, c, t);
+  if (!clock.paused) ignored(clock, "RESUME_WITHOUT_PAUSE", inputIndex, type);
+  else {
+    clock.paused = false;
+    if (c !== null && c.runningSince === null) resumeCycle(clock.rules, c, t);
+  }
 }
 
 /** Applies the chain's triggers at or before `limit`. */
