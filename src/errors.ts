@@ -87,6 +87,7 @@ export class SlaError extends Error {
   readonly reason: string;
 
   /**
+   * An error whose `message` is `message`, followed by `"\n  → at <path>"` when the path is not empty.
    * @param code - Stable error code.
    * @param message - What was received and what was expected.
    * @param path - JSON path of the offending value, as text (`"targets[2].duration"`) or as segments.

@@ -354,7 +354,12 @@ export function businessPeriods(
   calendar: Calendar,
   from: Instant,
   to: Instant,
-): { start: Date; end: Date }[] {
+): {
+  /** Start of the period (inclusive): an opening, or `from` when `from` falls inside working time. */
+  start: Date;
+  /** End of the period (exclusive): a closing, or `to` when `to` falls inside working time. */
+  end: Date;
+}[] {
   const engine = engineOf(calendar);
   const out: { start: Date; end: Date }[] = [];
   const a = toEpochMs(from, "from");

@@ -23,8 +23,20 @@ export const MAX_DAYS = 36_525;
  * @category Time
  */
 export type ParsedDuration =
-  | { readonly kind: "time"; readonly ms: DurationMs }
-  | { readonly kind: "days"; readonly days: number; readonly weeks: boolean };
+  | {
+      /** Working time on a calendar: `"PT…"` or a number of milliseconds. */
+      readonly kind: "time";
+      /** The working time in milliseconds, an integer from 0 to 100 years of 365.25 days. */
+      readonly ms: DurationMs;
+    }
+  | {
+      /** A count of business days: `"PnD"` or `"PnW"`. */
+      readonly kind: "days";
+      /** Business days, an integer from 0 to 36,525; for `"PnW"` already multiplied by 7. */
+      readonly days: number;
+      /** `true` when written in weeks (`"P2W"`, counted as `days: 14`), `false` for `"PnD"`. */
+      readonly weeks: boolean;
+    };
 
 const PT = /^PT(?:(\d{1,7})H)?(?:(\d{1,9})M)?(?:(\d{1,11})(?:\.(\d{1,3}))?S)?$/;
 const PD = /^P(\d{1,6})([DW])$/;

@@ -25,7 +25,21 @@ export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
 export type TimeRange =
   | readonly [start: string, end: string]
   | readonly string[]
-  | { readonly start: string; readonly end: string; readonly overnight?: boolean };
+  | {
+      /** Start of the interval (inclusive), `"HH:MM"` or `"HH:MM:SS"`, e.g. `"22:00"`. */
+      readonly start: string;
+      /**
+       * End of the interval (exclusive), `"HH:MM"`, `"HH:MM:SS"` or `"24:00"`, e.g. `"06:00"`; before the start
+       * only with `overnight: true`, never equal to it (`E_INTERVAL_EMPTY`).
+       */
+      readonly end: string;
+      /**
+       * `true` for an interval that crosses midnight: it is split there, and the part after midnight belongs to
+       * the next date (a holiday on that date removes it). Default `false`; `true` on an interval that does not
+       * cross midnight is `E_INTERVAL_ORDER`.
+       */
+      readonly overnight?: boolean;
+    };
 
 /** Weekly hours: `"24x7"`, or per weekday a list of intervals (a missing day is closed). @category Calendar */
 export type WeekSpec = "24x7" | { readonly [day in Weekday]?: readonly TimeRange[] };
@@ -36,7 +50,16 @@ export type WeekSpec = "24x7" | { readonly [day in Weekday]?: readonly TimeRange
  *
  * @category Calendar
  */
-export type HolidaySpec = string | { readonly from: string; readonly to: string; readonly name?: string };
+export type HolidaySpec =
+  | string
+  | {
+      /** First closed local date, `"YYYY-MM-DD"` in the calendar's zone. */
+      readonly from: string;
+      /** Last closed local date (inclusive), `"YYYY-MM-DD"`; a range holds at most 3,660 dates (`E_LIMIT`). */
+      readonly to: string;
+      /** Name of the holiday, e.g. `"National Day"`; only for display. */
+      readonly name?: string;
+    };
 
 /** The fields of a calendar that a version may change. @category Calendar */
 export interface CalendarFields {
@@ -47,9 +70,15 @@ export interface CalendarFields {
   /** Closed dates. A holiday wins over everything else on its date. */
   readonly holidays?: readonly HolidaySpec[];
   /** `{ "YYYY-MM-DD": intervals }`: replaces that date's hours (`[]` closes it; make-up working days). */
-  readonly overrides?: { readonly [date: string]: readonly TimeRange[] };
+  readonly overrides?: {
+    /** A local date `"YYYY-MM-DD"`: its working intervals, instead of the weekly hours (`[]`: closed). */
+    readonly [date: string]: readonly TimeRange[];
+  };
   /** `{ "YYYY-MM-DD": intervals }`: removed from that date's hours. */
-  readonly breaks?: { readonly [date: string]: readonly TimeRange[] };
+  readonly breaks?: {
+    /** A local date `"YYYY-MM-DD"`: the intervals removed from its hours; a break cannot cross midnight. */
+    readonly [date: string]: readonly TimeRange[];
+  };
 }
 
 /** A change of a calendar, effective from a local date; the fields it omits are inherited. @category Calendar */
@@ -108,9 +137,13 @@ export interface CompiledVersion {
 
 /** Input limits, enforced before any work. @category Calendar */
 export const CALENDAR_LIMITS = Object.freeze({
+  /** Most intervals in one day's list (a weekday, an override or a break). */
   intervalsPerDay: 48,
+  /** Most entries in a `holidays` list. */
   holidays: 10_000,
+  /** Most dates in an `overrides` or a `breaks` object. */
   datedEntries: 10_000,
+  /** Most entries in `versions`. */
   versions: 100,
   /** Longest holiday range in days. */
   rangeDays: 3_660,

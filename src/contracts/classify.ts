@@ -17,6 +17,11 @@ import type { ConditionInput, Contract } from "./types.js";
  * @category Contracts
  */
 export type TicketFacts = {
+  /**
+   * A fact the conditions use (another name is `E_REF_UNKNOWN`), of the type they compare it as (else `E_TYPE`):
+   * a string, a finite number, a boolean or a list of them. `undefined` counts as missing: every comparison on a
+   * missing fact is false.
+   */
   readonly [fact: string]: string | number | boolean | readonly (string | number | boolean)[] | undefined;
 };
 

@@ -19,6 +19,7 @@ import type { Contract } from "./types.js";
  * @category Contracts
  */
 export interface Coverage {
+  /** Where `at` lies in the term: before it, in a phase of that kind, after its last phase, or no term at all. */
   readonly phase: "before" | "warranty" | "postWarranty" | "expired" | "none";
   /** The phase's name, e.g. `"maintenance"`. */
   readonly name?: string;

@@ -75,6 +75,7 @@ export class ContractValidationError extends SlaError {
   readonly issues: readonly ContractIssue[];
 
   /**
+   * An error with code `E_CONTRACT`, an empty path, and a message that lists every issue, one per line.
    * @param issues - The problems found (at least one), each without `pathSegments` (derived from `path`).
    */
   constructor(issues: readonly Omit<ContractIssue, "pathSegments">[]) {

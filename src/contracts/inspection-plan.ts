@@ -36,8 +36,11 @@ const MAX_ITEMS = 10_000;
  * @category Contracts
  */
 export interface InspectionDue {
+  /** Id of the contract's inspection this item comes from. */
   readonly inspectionId: string;
+  /** That inspection's display name, when the contract gives one. */
   readonly name?: string;
+  /** Which form of inspection rule it comes from: an RRULE, named dates, or at least N per period. */
   readonly kind: "recurring" | "named" | "atLeast";
   /** When the inspection is scheduled (the occurrence, the named date's time, or the period's start). */
   readonly scheduledAt: Date;

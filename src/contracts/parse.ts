@@ -43,6 +43,7 @@ import type { Contract } from "./types.js";
  */
 export type SafeParseContractResult =
   | {
+      /** `true`: the contract is valid and `data` holds it. */
       readonly success: true;
       /** The validated, compiled, frozen contract, as `parseContract` returns it. */
       readonly data: Contract;
@@ -51,12 +52,15 @@ export type SafeParseContractResult =
        * @deprecated Since 0.2.0: read `data`, as with zod. `contract` is removed in 0.3.0.
        */
       readonly contract: Contract;
+      /** Absent on success. */
       readonly error?: never;
     }
   | {
+      /** `false`: the contract is invalid and `error` lists why. */
       readonly success: false;
       /** Every issue, each with its own `code`, `path` and message. */
       readonly error: ContractValidationError;
+      /** Absent on failure. */
       readonly data?: never;
     };
 

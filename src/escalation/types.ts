@@ -12,7 +12,9 @@ import type { Instant } from "../calendar/index.js";
  * @category Escalation
  */
 export interface TicketEvent {
+  /** The event type: a built-in one, one the contract's targets name, or one of the contract's `eventTypes`. */
   readonly type: string;
+  /** When it happened: a `Date`, epoch milliseconds, or an ISO 8601 string with an offset. */
   readonly at: Instant;
   /** Tie-breaker for events at the same instant; events sort by `(at, seq)`, stably. */
   readonly seq?: number;
@@ -28,11 +30,13 @@ export interface TicketEvent {
 
 /** A ticket as the host stores it. @category Escalation */
 export interface Ticket {
+  /** The host's ticket id; escalation step keys and report rows carry it. */
   readonly id: string;
   /** Fault level id at opening (e.g. from `classifyTicket`); else the `opened` event's or the contract's default. */
   readonly level?: string;
   /** Service channel, e.g. `"consultation"` or `"onSite"`: used by channel KPIs. */
   readonly channel?: string;
+  /** The ticket's events, in any order (they are sorted by `(at, seq)`); the first `opened` opens the ticket. */
   readonly events: readonly TicketEvent[];
 }
 
@@ -45,14 +49,17 @@ export type TargetState = "pending" | "running" | "paused" | "met" | "breached" 
  * @category Escalation
  */
 export interface TargetStatus {
+  /** The target's id. */
   readonly id: string;
   /** 0 for the first cycle; a reset starts the next. */
   readonly cycle: number;
+  /** The cycle's state at `now`. */
   readonly state: TargetState;
   /** Level whose duration applies. */
   readonly level: string;
   /** Target duration in working ms, or `undefined` for a business-day target. */
   readonly targetMs: number | undefined;
+  /** When the clock started; `null` while it waits to start (`pending`, or a chained clock cancelled first). */
   readonly startedAt: Date | null;
   /**
    * First instant at which the target is used up: `null` while pending, or while a pause that lasts at `now` keeps
@@ -64,6 +71,10 @@ export interface TargetStatus {
    * the same as `dueAt`). `null` like `dueAt`, and while a pause holds the clock exactly on its target.
    */
   readonly lastCompliantAt: Date | null;
+  /**
+   * When the cycle ended: the event that stopped (met), reset, cancelled or restarted it. Absent while the clock
+   * runs, is paused or waits to start.
+   */
   readonly stoppedAt?: Date;
   /** First millisecond at which the target counts as breached (`lastCompliantAt + 1 ms`). */
   readonly breachedAt?: Date;
@@ -82,12 +93,19 @@ export interface EscalationStep {
    * and `/` as `%2F` (`formatStepKey` / `parseStepKey`), so any id stays unambiguous.
    */
   readonly key: string;
+  /** The ticket's id. */
   readonly ticketId: string;
+  /** The target the step belongs to. */
   readonly targetId: string;
+  /** The target cycle it belongs to (0 for the first). */
   readonly cycle: number;
+  /** The step's id in the target's `escalations`. */
   readonly stepId: string;
+  /** The step's action, e.g. `"notify"`, `"reassign"` or `"escalate"`. */
   readonly action: string;
+  /** The step's recipients; `[]` when it names none. */
   readonly to: readonly string[];
+  /** The tier escalated to; absent when the step names none. */
   readonly tier?: string;
   /** `scheduled`: in the future; `due`: its time has come; `skipped`: the target stopped first. */
   readonly state: "scheduled" | "due" | "skipped";
@@ -97,6 +115,7 @@ export interface EscalationStep {
 
 /** Something in the event stream that was tolerated or ignored. @category Escalation */
 export interface EvaluationWarning {
+  /** What was tolerated: an unknown type, an event before the opening, a duplicate, a resume without pause, … */
   readonly code:
     | "UNKNOWN_EVENT_TYPE"
     | "EVENT_BEFORE_OPENING"
@@ -111,6 +130,7 @@ export interface EvaluationWarning {
     | "CHAIN_ALREADY_RUNNING"
     /** More warnings than the cap (1,000) were found; the rest are counted in this one's message. */
     | "WARNINGS_TRUNCATED";
+  /** The same in words, naming the event. */
   readonly message: string;
   /** Index of the event in the input, when about one event. */
   readonly index?: number;
@@ -118,19 +138,36 @@ export interface EvaluationWarning {
 
 /** A ticket's status at `now`. @category Escalation */
 export interface TicketStatus {
+  /** The ticket's id. */
   readonly id: string;
   /** Current fault level id. */
   readonly level: string;
   /** Contract phase at the ticket's opening (`"none"`: the contract has no term). */
   readonly phase: "before" | "warranty" | "postWarranty" | "expired" | "none";
+  /** The instant of the (first) `opened` event. */
   readonly openedAt: Date;
+  /** The last `resolved` event up to `now`; `null` when there is none, or a `reopened` came after it. */
   readonly resolvedAt: Date | null;
+  /** The last `closed` event up to `now`; `null` when there is none, or a `reopened` came after it. */
   readonly closedAt: Date | null;
+  /** The ticket's service channel, as given in `Ticket.channel`. */
   readonly channel: string | undefined;
+  /**
+   * One entry per target cycle, in contract order; a target that has not started has a `pending` entry, and a
+   * target that does not apply (phase, level) is left out.
+   */
   readonly targets: readonly TargetStatus[];
+  /** Every escalation step of every listed cycle, with its state at `now`. */
   readonly escalations: readonly EscalationStep[];
   /** Surveys answered up to `now`. */
-  readonly surveys: readonly { readonly channel: string; readonly satisfied: boolean; readonly at: Date }[];
+  readonly surveys: readonly {
+    /** The channel surveyed, from the `survey` event. */
+    readonly channel: string;
+    /** Whether the customer was satisfied. */
+    readonly satisfied: boolean;
+    /** When the survey was answered. */
+    readonly at: Date;
+  }[];
   /** The earliest instant after `now` at which anything above changes without new events. */
   readonly nextCheckAt: Date | null;
   /**
@@ -139,6 +176,7 @@ export interface TicketStatus {
    * `evaluateTicket`; optional so that statuses a host stored before it existed still feed `buildReport`.
    */
   readonly nextCheck?: NextCheck | null;
+  /** What was tolerated or ignored in the events, at most 1,000 (then one `WARNINGS_TRUNCATED`). */
   readonly warnings: readonly EvaluationWarning[];
 }
 
@@ -157,14 +195,25 @@ export interface NextCheck {
  */
 export type NextCheckChange =
   | {
+      /** A step comes due. */
       readonly kind: "step";
       /** The step's key, as in `escalations[].key`. */
       readonly key: string;
+      /** The step's target. */
       readonly targetId: string;
+      /** The target's cycle, from 0. */
       readonly cycle: number;
+      /** The step's id in the contract. */
       readonly stepId: string;
     }
-  | { readonly kind: "breach"; readonly targetId: string; readonly cycle: number };
+  | {
+      /** The cycle is breached: its `lastCompliantAt` has passed. */
+      readonly kind: "breach";
+      /** The breached target. */
+      readonly targetId: string;
+      /** The target's cycle, from 0. */
+      readonly cycle: number;
+    };
 
 /** Options of `evaluateTicket` and `explainTarget`. @category Escalation */
 export interface EvaluateTicketOptions {
@@ -189,6 +238,7 @@ export interface ExplainTargetOptions extends EvaluateTicketOptions {
 
 /** A pause of a target's clock, with the working time it covered on the target's calendar. @category Escalation */
 export interface ExplainedPause {
+  /** When the pause began: the pausing event, or the status change into a pause status. */
   readonly start: Date;
   /** `null` while the pause lasts at `now`. */
   readonly end: Date | null;
@@ -198,8 +248,11 @@ export interface ExplainedPause {
 
 /** A working period during which the clock ran, clipped to it. @category Escalation */
 export interface ExplainedPeriod {
+  /** Start of the period (inclusive). */
   readonly start: Date;
+  /** End of the period (exclusive). */
   readonly end: Date;
+  /** Working time of the period, ms: `end - start` (working time is real elapsed time, DST included). */
   readonly workingMs: number;
 }
 
@@ -209,6 +262,7 @@ export interface ExplainedDst {
   readonly wall: string;
   /** The instant it became (a gap moves forward by its length, an overlap takes the earlier instant). */
   readonly at: Date;
+  /** `"gap"`: the wall-clock time did not exist (spring forward); `"overlap"`: it existed twice (fall back). */
   readonly kind: "gap" | "overlap";
 }
 
@@ -217,12 +271,15 @@ export interface ExplainedDst {
  * @category Escalation
  */
 export interface Explanation {
+  /** The ticket's id. */
   readonly ticketId: string;
+  /** The explained target's id. */
   readonly targetId: string;
   /** `false` when the target does not apply to this ticket (phase, level, or a chain whose parent does not apply). */
   readonly applies: boolean;
   /** Why it does not apply, in words (when `applies` is false). */
   readonly reason?: string;
+  /** The explained cycle (0 for the first). */
   readonly cycle: number;
   /** The status of this cycle, exactly as `evaluateTicket` reports it (absent when `applies` is false). */
   readonly status?: TargetStatus;
@@ -230,6 +287,7 @@ export interface Explanation {
   readonly level: string;
   /** The duration applied: as written (`"PT1H"`, `"P2D"`) and as a working-time budget in ms. */
   readonly duration: {
+    /** `"time"`: working time (`"PT…"` or ms); `"days"`: business days (`"P…D"`, `"P…W"`). */
     readonly kind: "time" | "days";
     /** For `"days"`: the business-day count. */
     readonly days?: number;
@@ -243,7 +301,9 @@ export interface Explanation {
   readonly timezone: string;
   /** What started the clock: an event type, `"reset"`, `"levelChanged"` (restart) or `"breachOf:<target>"`. */
   readonly startedBy: string | null;
+  /** When the clock started; `null` while it has not. */
   readonly startedAt: Date | null;
+  /** The pauses between the start and the cycle's end (or `now`), in order. */
   readonly pauses: readonly ExplainedPause[];
   /**
    * The working periods during which the clock ran (pauses removed), from the start up to `dueAt` — or up to
@@ -257,10 +317,13 @@ export interface Explanation {
   readonly dst: readonly ExplainedDst[];
   /** The arithmetic: dueAt = start + (budget + paused working time before it) of working time. */
   readonly arithmetic: {
+    /** The working-time budget, ms (as in `duration.budgetMs`). */
     readonly budgetMs: number;
     /** Working time paused between the start and `dueAt`. */
     readonly pausedBeforeDueMs: number;
+    /** The resulting `dueAt`, as in `status`. */
     readonly dueAt: Date | null;
+    /** The resulting `lastCompliantAt`, as in `status`. */
     readonly lastCompliantAt: Date | null;
   };
   /** The same, in plain English. */

@@ -123,13 +123,23 @@ function isReduceCall(args: readonly unknown[]): boolean {
  * ```
  * @category Reporting
  */
+export function mergeReports(...parts: readonly ServiceReport[]): ServiceReport;
+/**
+ * The form `Array.prototype.reduce` calls, `parts.reduce(mergeReports)`: merges `a` and `b` only.
+ *
+ * @param a - The report so far.
+ * @param b - The next part.
+ * @param index - Given by `reduce`; ignored.
+ * @param array - Given by `reduce`; ignored.
+ * @returns The report over the tickets of both.
+ * @category Reporting
+ */
 export function mergeReports(
   a: ServiceReport,
   b: ServiceReport,
   index?: number,
   array?: readonly ServiceReport[],
 ): ServiceReport;
-export function mergeReports(...parts: readonly ServiceReport[]): ServiceReport;
 export function mergeReports(...args: readonly unknown[]): ServiceReport {
   const parts = isReduceCall(args) ? args.slice(0, 2) : args;
   if (parts.length === 0) throw new SlaError("E_OPTION", "Expected at least one report to merge", "parts");
