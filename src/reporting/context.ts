@@ -249,6 +249,14 @@ export function readContext(report: unknown, path: string): ReportContext {
   const options = readOptions(objectAt(report, "options", path), path);
   const inspections = objectAt(report, "inspections", path);
   const plan = readPlan(arrayAt(inspections, "items", `${path}.inspections`), `${path}.inspections`);
-  const sections: Sections = { contract, window: windowSection(zone, from, to, now), options };
+  const window = windowSection(zone, from, to, now);
+  if (w.firstDate !== window.firstDate || w.lastDate !== window.lastDate) {
+    const key = w.firstDate !== window.firstDate ? "firstDate" : "lastDate";
+    failRead(
+      `window.${key} is not the local date of the window's ${key === "firstDate" ? "start" : "last millisecond"}`,
+      `${path}.window.${key}`,
+    );
+  }
+  const sections: Sections = { contract, window, options };
   return contextOfSections(sections, zone, [from, to, now], plan, undefined, undefined);
 }

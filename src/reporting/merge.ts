@@ -41,6 +41,29 @@ function checkMergeable(a: ReportContext, b: ReportContext): void {
     differs("inspection plan", "the first", "the second");
 }
 
+/**
+ * A report read back and written again: every value checked as `mergeReports` checks a part, every derived
+ * figure computed again from the mergeable ones. What `renderReport` renders, so that nothing of a tampered
+ * report reaches the output unchecked.
+ * @throws SlaError As `mergeReports` for a malformed or inconsistent report, with paths under `path`.
+ * @internal
+ */
+export function checkedReport(report: unknown, path: string): ServiceReport {
+  try {
+    return finishState(stateFromReport(report, path));
+  } catch (e) {
+    if (e instanceof SlaError) throw e;
+    throw new SlaError(
+      "E_OPTION",
+      "Expected a ServiceReport from buildReport: the report is malformed",
+      path,
+      {
+        cause: e,
+      },
+    );
+  }
+}
+
 /** The ticket ids a state read back shows in its kept rows and breaches. */
 function keptTicketIds(state: ReportState): Set<string> {
   const ids = new Set<string>();
