@@ -127,7 +127,8 @@ export type EscalationErrorCode =
   | "E_NOW_INVALID"
   | "E_EVENT"
   | "E_EVENT_CONFLICT"
-  | "E_EVENT_TYPE";
+  | "E_EVENT_TYPE"
+  | "E_STEP_KEY";
 
 /**
  * The stable error codes of slakit. A code never changes meaning between versions; messages may.

@@ -34,6 +34,7 @@ export {
   toEpochMs,
   type Weekday,
   type WeekSpec,
+  zonedInstant,
 } from "./calendar/index.js";
 export {
   BUILTIN_EVENT_TYPES,
@@ -79,6 +80,11 @@ export {
   type Explanation,
   evaluateTicket,
   explainTarget,
+  formatStepKey,
+  type NextCheck,
+  type NextCheckChange,
+  parseStepKey,
+  type StepKeyParts,
   type TargetState,
   type TargetStatus,
   type Ticket,

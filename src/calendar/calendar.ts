@@ -8,7 +8,7 @@ import type { DurationMs, EpochMs } from "./civil.js";
 import { type Duration, MAX_DAYS, MAX_DURATION_MS, type ParsedDuration, parseDuration } from "./duration.js";
 import { createEngine, type Engine } from "./engine/chunk.js";
 import { addWorkingDays } from "./engine/days.js";
-import { forEachPeriod } from "./engine/periods.js";
+import { checkPeriodSpan, forEachPeriod } from "./engine/periods.js";
 import {
   addWorkingTime,
   type Boundary,
@@ -362,7 +362,10 @@ export function businessPeriods(
 }[] {
   const engine = engineOf(calendar);
   const out: { start: Date; end: Date }[] = [];
-  forEachPeriod(engine, toEpochMs(from, "from"), toEpochMs(to, "to"), (s: EpochMs, e: EpochMs) => {
+  const a = toEpochMs(from, "from");
+  const b = toEpochMs(to, "to");
+  checkPeriodSpan(a, b);
+  forEachPeriod(engine, a, b, (s: EpochMs, e: EpochMs) => {
     out.push({ start: new Date(s), end: new Date(e) });
   });
   return out;

@@ -1,12 +1,14 @@
 /**
  * The working hours of one local date, as wall-clock seconds: the week's pattern (with the tail of the previous
- * date's overnight intervals), replaced by an override, minus the date's breaks, and nothing on a holiday
- * (precedence holiday > break > override > week).
+ * date's overnight intervals), replaced by an override, and nothing on a holiday (precedence holiday > break >
+ * override > week). The date's breaks are kept apart: they are removed after resolution, as instants.
  * @internal
  * @module
  */
 import { civilFromDays, weekdayOfDays } from "./civil.js";
 import type { CompiledVersion, DaySeconds } from "./spec.js";
+
+const NO_SECONDS: DaySeconds = Object.freeze([]);
 
 function isHoliday(v: CompiledVersion, day: number): boolean {
   if (v.oneOff.has(day)) return true;
@@ -18,53 +20,33 @@ function isHoliday(v: CompiledVersion, day: number): boolean {
   return false;
 }
 
-/** The wall-clock working seconds of a local day, after holidays, overrides and breaks. @internal */
+/**
+ * A local day's working intervals in wall-clock seconds, after holidays and overrides, sorted by start; they
+ * may touch or overlap (the day's own intervals and the previous day's overnight tail). They are not merged in
+ * wall-clock time: each is resolved on its own and the union is taken of the instants (SPEC 3.2–3.3), since an
+ * edge in a DST gap moves forward by the gap. The date's breaks are not removed here (see {@link dayBreaks}).
+ * @internal
+ */
 export function daySeconds(v: CompiledVersion, day: number): DaySeconds {
-  if (isHoliday(v, day)) return [];
+  if (isHoliday(v, day)) return NO_SECONDS;
   const override = v.overrides.get(day);
-  let ranges: DaySeconds;
-  if (override !== undefined) {
-    ranges = override.own;
-  } else {
-    const own = (v.week[weekdayOfDays(day)] as { own: DaySeconds }).own;
-    const previous = v.overrides.get(day - 1) ?? v.week[weekdayOfDays(day - 1)];
-    const tail = previous === undefined ? [] : previous.tail;
-    ranges = tail.length === 0 ? own : union(own, tail);
-  }
-  const cut = v.breaks.get(day);
-  return cut === undefined || ranges.length === 0 ? ranges : subtract(ranges, cut);
+  if (override !== undefined) return override.own;
+  const own = (v.week[weekdayOfDays(day)] as { own: DaySeconds }).own;
+  const previous = v.overrides.get(day - 1) ?? v.week[weekdayOfDays(day - 1)];
+  const tail = previous === undefined ? NO_SECONDS : previous.tail;
+  return tail.length === 0 ? own : bothSorted(own, tail);
 }
 
-function union(a: DaySeconds, b: DaySeconds): DaySeconds {
+/** A local day's breaks in wall-clock seconds (empty if none), to remove from its resolved intervals. @internal */
+export function dayBreaks(v: CompiledVersion, day: number): DaySeconds {
+  return v.breaks.get(day) ?? NO_SECONDS;
+}
+
+/** The intervals of `a` and `b`, sorted by start, not merged (they may overlap). */
+function bothSorted(a: DaySeconds, b: DaySeconds): DaySeconds {
   const pairs: [number, number][] = [];
   for (let i = 0; i < a.length; i += 2) pairs.push([a[i] as number, a[i + 1] as number]);
   for (let i = 0; i < b.length; i += 2) pairs.push([b[i] as number, b[i + 1] as number]);
   pairs.sort((x, y) => x[0] - y[0]);
-  const out: number[] = [];
-  for (const [s, e] of pairs) {
-    const lastEnd = out.length > 0 ? (out[out.length - 1] as number) : -1;
-    if (s <= lastEnd) out[out.length - 1] = Math.max(lastEnd, e);
-    else out.push(s, e);
-  }
-  return out;
-}
-
-function subtract(ranges: DaySeconds, cut: DaySeconds): DaySeconds {
-  let current = ranges.slice();
-  for (let c = 0; c < cut.length; c += 2) {
-    const cs = cut[c] as number;
-    const ce = cut[c + 1] as number;
-    const next: number[] = [];
-    for (let i = 0; i < current.length; i += 2) {
-      const s = current[i] as number;
-      const e = current[i + 1] as number;
-      if (ce <= s || cs >= e) next.push(s, e);
-      else {
-        if (cs > s) next.push(s, cs);
-        if (ce < e) next.push(ce, e);
-      }
-    }
-    current = next;
-  }
-  return current;
+  return pairs.flat();
 }

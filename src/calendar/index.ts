@@ -31,7 +31,7 @@ export {
 } from "./calendar.js";
 export type { DurationMs, EpochMs } from "./civil.js";
 export { type Duration, type ParsedDuration, parseDuration } from "./duration.js";
-export { type Instant, toEpochMs } from "./instant.js";
+export { type Instant, toEpochMs, zonedInstant } from "./instant.js";
 export {
   CALENDAR_LIMITS,
   type CalendarFields,

@@ -4,6 +4,7 @@
  */
 import { dateValueOf, describeValue, SlaError } from "../errors.js";
 import { DAY, daysFromCivil, daysInMonth, type EpochMs, HOUR, MINUTE, SECOND } from "./civil.js";
+import { getZone, resolveWall, type Zone } from "./zone.js";
 
 /**
  * An instant as slakit accepts it: a valid `Date`, integer epoch milliseconds, or an ISO 8601 string with
@@ -36,6 +37,35 @@ const ISO_INSTANT =
  * @category Time
  */
 export function toEpochMs(value: unknown, path = "instant"): EpochMs {
+  return instantIn(value, path, undefined);
+}
+
+/**
+ * Reads a host's timestamp without an offset (`"2014-11-21 00:17:41"`, as OTRS, GLPI and most SQL exports write
+ * them) as the wall-clock time it is in `timezone`, by the calendar's compatible rule: a time in a spring-forward
+ * gap moves forward by the gap's length, an ambiguous time in a fall-back overlap is the earlier instant. A string
+ * with `Z` or an offset, a `Date` or epoch ms are read as {@link toEpochMs} reads them.
+ *
+ * @param value - `"YYYY-MM-DD HH:MM[:SS[.mmm]]"` (or with `T`), or any instant {@link toEpochMs} takes.
+ * @param timezone - An IANA time zone id.
+ * @returns Integer epoch milliseconds.
+ * @throws SlaError `E_TZ_UNKNOWN` for an unknown zone, `E_INSTANT` / `E_INSTANT_RANGE` as {@link toEpochMs}.
+ * @example
+ * ```ts
+ * zonedInstant("2014-11-21 00:17:41", "Europe/Berlin"); //=> Date.parse("2014-11-20T23:17:41Z")
+ * zonedInstant("2025-03-30 02:30", "Europe/Berlin");    //=> 03:30 CEST, Date.parse("2025-03-30T01:30:00Z")
+ * ```
+ * @category Time
+ */
+export function zonedInstant(value: unknown, timezone: string): EpochMs {
+  return instantIn(value, "instant", getZone(timezone, "timezone"));
+}
+
+/**
+ * {@link toEpochMs}, and with a zone {@link zonedInstant}: the one reader of public instants.
+ * @internal
+ */
+export function instantIn(value: unknown, path: string, zone: Zone | undefined): EpochMs {
   let ms: number;
   if (typeof value === "number") {
     if (!Number.isSafeInteger(value)) {
@@ -47,7 +77,7 @@ export function toEpochMs(value: unknown, path = "instant"): EpochMs {
     }
     ms = value;
   } else if (typeof value === "string") {
-    ms = parseIsoInstant(value, path);
+    ms = parseIsoInstant(value, path, zone);
   } else {
     // A real Date (of any realm) is read from its time value, never through an overridable getTime().
     const time = dateValueOf(value);
@@ -76,14 +106,18 @@ export function toEpochMs(value: unknown, path = "instant"): EpochMs {
  * {@link toEpochMs} with a fast path for in-range integer milliseconds, for hot loops over many instants.
  * @internal
  */
-export function epochMsOf(value: unknown, path: string): EpochMs {
+export function epochMsOf(value: unknown, path: string, zone?: Zone): EpochMs {
   return typeof value === "number" && value >= MIN_INPUT && value < MAX_INPUT && Number.isInteger(value)
     ? value
-    : toEpochMs(value, path);
+    : instantIn(value, path, zone);
 }
 
-function parseIsoInstant(text: string, path: string): EpochMs {
-  const m = text.length <= 40 ? ISO_INSTANT.exec(text) : null;
+/** A wall-clock date and time without an offset, read in a given zone. */
+const LOCAL_INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,3}))?)?$/;
+
+function parseIsoInstant(text: string, path: string, zone: Zone | undefined): EpochMs {
+  let m = text.length <= 40 ? ISO_INSTANT.exec(text) : null;
+  if (m === null && zone !== undefined && text.length <= 40) m = LOCAL_INSTANT.exec(text);
   if (m === null) {
     const hint = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)
       ? ': a time without "Z" or an offset is ambiguous'
@@ -102,7 +136,9 @@ function parseIsoInstant(text: string, path: string): EpochMs {
   const minute = Number(mis);
   const second = ss === undefined ? 0 : Number(ss);
   const fraction = fs === undefined ? 0 : Number(fs.padEnd(3, "0"));
-  const offsetMinutes = z !== undefined ? 0 : (sign === "-" ? -1 : 1) * (Number(ohs) * 60 + Number(oms));
+  const local = z === undefined && sign === undefined;
+  const offsetMinutes =
+    z !== undefined || local ? 0 : (sign === "-" ? -1 : 1) * (Number(ohs) * 60 + Number(oms));
   if (
     month < 1 ||
     month > 12 ||
@@ -116,12 +152,7 @@ function parseIsoInstant(text: string, path: string): EpochMs {
   ) {
     throw new SlaError("E_INSTANT", `Expected a real date and time, received ${describeValue(text)}`, path);
   }
-  return (
-    daysFromCivil(year, month, day) * DAY +
-    hour * HOUR +
-    minute * MINUTE +
-    second * SECOND +
-    fraction -
-    offsetMinutes * MINUTE
-  );
+  const wall =
+    daysFromCivil(year, month, day) * DAY + hour * HOUR + minute * MINUTE + second * SECOND + fraction;
+  return local ? resolveWall(zone as Zone, wall) : wall - offsetMinutes * MINUTE;
 }

@@ -106,7 +106,11 @@ export interface CalendarSpec extends CalendarFields {
   readonly versions?: readonly CalendarVersionSpec[];
 }
 
-/** Seconds of a day, flat `[start, end, start, end, …]`, sorted and disjoint; ends may be 86 400. @internal */
+/**
+ * Seconds of a day, flat `[start, end, start, end, …]`, sorted by start; ends may be 86 400. A written pattern's
+ * intervals are disjoint, touching ones kept as written (each is resolved on its own: DST gaps); a date's hours
+ * (its own and the previous date's overnight tail) may overlap. @internal
+ */
 export type DaySeconds = readonly number[];
 
 /** A day's own hours, and the part of its overnight intervals that spills into the next date. @internal */
@@ -208,7 +212,7 @@ function parseTime(value: unknown, path: string, end: boolean): number {
   return seconds;
 }
 
-/** Validates a list of ranges into a day pattern; overlapping ranges are an error, touching ones merge. */
+/** Validates a list of ranges into a day pattern; overlapping ranges are an error, touching ones are kept. */
 function parseRanges(value: unknown, path: string, allowOvernight: boolean): DayPattern {
   const list = expectArray(value, path, "a list of intervals", CALENDAR_LIMITS.intervalsPerDay);
   const own: [number, number, string][] = [];
@@ -289,8 +293,7 @@ function normalise(ranges: [number, number, string][]): DaySeconds {
     const lastEnd = flat.length > 0 ? (flat[flat.length - 1] as number) : -1;
     if (start < lastEnd)
       throw new SlaError("E_INTERVAL_OVERLAP", "Interval overlaps another interval of the same day", at);
-    if (start === lastEnd) flat[flat.length - 1] = end;
-    else flat.push(start, end);
+    flat.push(start, end); // touching intervals stay apart: each is resolved on its own (DST gaps)
   }
   return Object.freeze(flat);
 }

@@ -6,6 +6,7 @@
  */
 import type { EpochMs } from "../calendar/kernel.js";
 import type { TargetRules } from "../contracts/kernel.js";
+import { SlaError } from "../errors.js";
 import { type Chain, type ChainTrigger, chainFrom, takeTrigger } from "./chain.js";
 import {
   applyLevel,
@@ -19,6 +20,7 @@ import { isBreachedAt } from "./deadlines.js";
 import type { Cycle, StartedCycle, TargetRun } from "./evaluation.js";
 import type { Events } from "./events.js";
 import { durationFor, EVENT_ROLE } from "./prepare.js";
+import { recordFiredSteps } from "./steps.js";
 import type { Warnings } from "./warnings.js";
 
 /** The fold of one target's clock while the events are read. */
@@ -28,11 +30,27 @@ interface Clock {
   readonly eventTypes: readonly string[];
   readonly cycles: Cycle[];
   readonly warnings: Warnings;
+  /** What is left of the evaluation's output cap, shared by its targets. */
+  readonly output: OutputBudget;
+  /** The output entries one cycle costs: its status and its steps. */
+  readonly cycleCost: number;
   /** The live cycle: running or paused. */
   current: StartedCycle | null;
   level: string;
   /** Whether the target's pause rule holds the clock: inside a pause/resume pair, or in a pausing status. */
   paused: boolean;
+}
+
+/**
+ * At most this many entries (target statuses plus escalation steps) in one evaluation's result: events are
+ * capped, but resets multiply them by targets and steps, and the result must not outgrow memory.
+ * @internal
+ */
+export const MAX_OUTPUT = 1_000_000;
+
+/** The output entries an evaluation may still produce (starts at {@link MAX_OUTPUT}). @internal */
+export interface OutputBudget {
+  left: number;
 }
 
 /** Roles that end the live cycle. */
@@ -57,12 +75,15 @@ export function runTarget(
   now: EpochMs,
   parent: TargetRun | null,
   warnings: Warnings,
+  output: OutputBudget,
 ): TargetRun {
   const clock: Clock = {
     rules,
     eventTypes,
     cycles: [],
     warnings,
+    output,
+    cycleCost: 1 + rules.target.steps.length,
     current: null,
     level: events.initialLevel,
     paused:
@@ -112,8 +133,21 @@ function durationAtNow(clock: Clock): ReturnType<typeof durationFor> {
 /** Opens a cycle at `t` and makes it the live one. */
 function startCycle(clock: Clock, t: EpochMs, startedBy: string): void {
   const c = openCycle(clock.rules, clock.cycles.length, t, startedBy, clock.level, clock.paused);
-  clock.cycles.push(c);
+  addCycle(clock, c);
   clock.current = c;
+}
+
+/** Appends a cycle, or throws `E_LIMIT` when the result would exceed {@link MAX_OUTPUT} entries. */
+function addCycle(clock: Clock, c: Cycle): void {
+  clock.output.left -= clock.cycleCost;
+  if (clock.output.left < 0) {
+    throw new SlaError(
+      "E_LIMIT",
+      `The result would exceed 1,000,000 entries (target statuses and escalation steps): target "${clock.rules.id}" reached ${clock.cycles.length + 1} cycles`,
+      "events",
+    );
+  }
+  clock.cycles.push(c);
 }
 
 /** A start event: a new cycle (a start while the clock runs does nothing; the caller checks). */
@@ -137,7 +171,8 @@ function onEnd(clock: Clock, t: EpochMs, role: number, type: number): void {
 
 /**
  * A level change: a live cycle not breached yet (a breach is final) takes the new level's duration from its
- * original start (`"recompute"`) or ends and starts again at the change (`"restart"`).
+ * original start (`"recompute"`, its steps that fired before the change staying due) or ends and starts again
+ * at the change (`"restart"`).
  */
 function onLevelChanged(clock: Clock, t: EpochMs, level: string): void {
   if (level === clock.level) return;
@@ -147,7 +182,10 @@ function onLevelChanged(clock: Clock, t: EpochMs, level: string): void {
   if (clock.rules.target.onLevelChange === "restart") {
     finishCycle(clock.rules, c, t, "cancelled", "levelChanged");
     startCycle(clock, t, "levelChanged");
-  } else applyLevel(clock.rules, c, level);
+  } else {
+    recordFiredSteps(clock.rules, c, t);
+    applyLevel(clock.rules, c, level);
+  }
 }
 
 /** A status change, for a target that pauses in some statuses. */
@@ -158,40 +196,51 @@ function onStatusChanged(clock: Clock, t: EpochMs, status: string): void {
   clock.paused = paused;
   const c = clock.current;
   if (c === null) return;
-  if (paused) pauseCycle(clock.rules, c, t);
+  if (paused) pauseRunning(clock, c, t);
   else resumeCycle(clock.rules, c, t);
+}
+
+/** Pauses the live cycle, its steps that already fired kept where they fired. */
+function pauseRunning(clock: Clock, c: StartedCycle, t: EpochMs): void {
+  recordFiredSteps(clock.rules, c, t);
+  pauseCycle(clock.rules, c, t);
+}
+
+/** Warns once that a pause or resume event is ignored. */
+function ignored(
+  clock: Clock,
+  code: "DOUBLE_PAUSE" | "RESUME_WITHOUT_PAUSE",
+  inputIndex: number,
+  type: number,
+): void {
+  const what =
+    code === "DOUBLE_PAUSE" ? "pauses a clock that is already paused" : "resumes a clock that is not paused";
+  clock.warnings.once(
+    code,
+    `Event ${inputIndex} ("${clock.eventTypes[type]}") ${what} and is ignored`,
+    inputIndex,
+    code === "DOUBLE_PAUSE" ? "doublePause" : "resumeWithoutPause",
+  );
 }
 
 /** The pause event of a pause/resume pair. */
 function onPause(clock: Clock, t: EpochMs, inputIndex: number, type: number): void {
-  if (clock.paused) {
-    clock.warnings.once(
-      "DOUBLE_PAUSE",
-      `Event ${inputIndex} ("${clock.eventTypes[type]}") pauses a clock that is already paused and is ignored`,
-      inputIndex,
-      "doublePause",
-    );
-    return;
-  }
-  clock.paused = true;
   const c = clock.current;
-  if (c !== null && c.runningSince !== null) pauseCycle(clock.rules, c, t);
+  if (clock.paused) ignored(clock, "DOUBLE_PAUSE", inputIndex, type);
+  else {
+    clock.paused = true;
+    if (c !== null && c.runningSince !== null) pauseRunning(clock, c, t);
+  }
 }
 
 /** The resume event of a pause/resume pair. */
 function onResume(clock: Clock, t: EpochMs, inputIndex: number, type: number): void {
-  if (!clock.paused) {
-    clock.warnings.once(
-      "RESUME_WITHOUT_PAUSE",
-      `Event ${inputIndex} ("${clock.eventTypes[type]}") resumes a clock that is not paused and is ignored`,
-      inputIndex,
-      "resumeWithoutPause",
-    );
-    return;
-  }
-  clock.paused = false;
   const c = clock.current;
-  if (c !== null && c.runningSince === null) resumeCycle(clock.rules, c, t);
+  if (!clock.paused) ignored(clock, "RESUME_WITHOUT_PAUSE", inputIndex, type);
+  else {
+    clock.paused = false;
+    if (c !== null && c.runningSince === null) resumeCycle(clock.rules, c, t);
+  }
 }
 
 /** Applies the chain's triggers at or before `limit`. */
@@ -213,7 +262,8 @@ function onTrigger(clock: Clock, chain: Chain, trigger: ChainTrigger): void {
       );
     }
   } else if (clock.current === null) {
-    clock.cycles.push(
+    addCycle(
+      clock,
       cancelledBeforeStart(clock.rules, clock.cycles.length, trigger.at, chain.startedBy, clock.level),
     );
   }

@@ -56,6 +56,7 @@ export function openCycle(
     endedAt: null,
     endedBy: "",
     outcome: "live",
+    firedAt: null,
   };
   applyLevel(rules, c, level);
   return c;
@@ -86,6 +87,7 @@ export function cancelledBeforeStart(
     endedAt: t,
     endedBy: "parent met",
     outcome: "cancelled",
+    firedAt: null,
   };
 }
 

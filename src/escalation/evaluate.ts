@@ -4,11 +4,18 @@
  * @module
  */
 
-import { type EpochMs, epochMsOf, type Instant, workingTimeBetween } from "../calendar/kernel.js";
+import {
+  type EpochMs,
+  epochMsOf,
+  getZone,
+  type Instant,
+  workingTimeBetween,
+  type Zone,
+} from "../calendar/kernel.js";
 import type { Contract } from "../contracts/index.js";
 import type { TargetRules } from "../contracts/kernel.js";
 import { describeValue, SlaError } from "../errors.js";
-import { runTarget } from "./clock.js";
+import { MAX_OUTPUT, type OutputBudget, runTarget } from "./clock.js";
 import { dueAtOf, lastCompliantAtOf } from "./deadlines.js";
 import {
   type Cycle,
@@ -47,9 +54,9 @@ export interface Fold {
   readonly warnings: readonly EvaluationWarning[];
 }
 
-function nowOf(now: Instant): EpochMs {
+function nowOf(now: Instant, zone: Zone | undefined): EpochMs {
   try {
-    return epochMsOf(now, "now");
+    return epochMsOf(now, "now", zone);
   } catch (e) {
     const reason = e instanceof SlaError ? e.message.split("\n")[0] : String(e);
     throw new SlaError("E_NOW_INVALID", `Invalid now: ${reason}`, "now", { cause: e });
@@ -59,9 +66,10 @@ function nowOf(now: Instant): EpochMs {
 interface Options {
   readonly strict: boolean;
   readonly maxEvents: number;
+  readonly zone: Zone | undefined;
 }
 
-const DEFAULT_OPTIONS: Options = Object.freeze({ strict: false, maxEvents: MAX_EVENTS });
+const DEFAULT_OPTIONS: Options = Object.freeze({ strict: false, maxEvents: MAX_EVENTS, zone: undefined });
 
 function optionsOf(opts: EvaluateTicketOptions | undefined): Options {
   if (opts === undefined) return DEFAULT_OPTIONS;
@@ -72,7 +80,7 @@ function optionsOf(opts: EvaluateTicketOptions | undefined): Options {
       "options",
     );
   }
-  const { strict, maxEvents } = opts;
+  const { strict, maxEvents, timezone } = opts;
   if (strict !== undefined && typeof strict !== "boolean") {
     throw new SlaError(
       "E_OPTION",
@@ -90,7 +98,8 @@ function optionsOf(opts: EvaluateTicketOptions | undefined): Options {
       "options.maxEvents",
     );
   }
-  return { strict: strict === true, maxEvents: maxEvents ?? MAX_EVENTS };
+  const zone = timezone === undefined ? undefined : getZone(timezone, "options.timezone");
+  return { strict: strict === true, maxEvents: maxEvents ?? MAX_EVENTS, zone };
 }
 
 /**
@@ -122,17 +131,18 @@ export function foldTicket(
       "id",
     );
   }
-  const t = nowOf(now);
-  const { strict, maxEvents } = optionsOf(opts);
+  const { strict, maxEvents, zone } = optionsOf(opts);
+  const t = nowOf(now, zone);
   const warnings = new Warnings();
-  const events = readEvents(prepared, ticket, t, strict, maxEvents, warnings);
+  const events = readEvents(prepared, ticket, t, strict, maxEvents, zone, warnings);
   const { compiled } = prepared;
   const phase = phaseAtOpening(compiled, events.openedAt);
   const runs: (TargetRun | null)[] = [];
+  const output: OutputBudget = { left: MAX_OUTPUT };
   for (const rules of compiled.targets) {
     const parent = rules.parent === -1 ? null : (runs[rules.parent] ?? null);
     const applies = appliesIn(rules, phase) && (rules.parent === -1 || parent !== null);
-    runs.push(applies ? runTarget(rules, events, compiled.eventTypes, t, parent, warnings) : null);
+    runs.push(applies ? runTarget(rules, events, compiled.eventTypes, t, parent, warnings, output) : null);
   }
   return {
     prepared,
@@ -178,7 +188,7 @@ export function cycleEvaluation(
       state = "breached";
     } else {
       state = c.runningSince !== null ? "running" : "paused";
-      if (breachAt !== null) noteChange(next, breachAt);
+      if (breachAt !== null) noteChange(next, breachAt, rules.id, c.index, null);
     }
   } else state = c.outcome;
   return {
@@ -285,6 +295,7 @@ export function evaluationOf(fold: Fold): Evaluation {
     steps,
     surveys: e.surveys,
     nextCheckAt: next.at === Number.POSITIVE_INFINITY ? null : next.at,
+    nextChanges: next.changes,
     warnings: fold.warnings,
   };
 }

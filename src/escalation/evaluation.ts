@@ -62,8 +62,15 @@ export interface Evaluation {
   readonly steps: readonly StepEvaluation[];
   readonly surveys: readonly SurveyEvaluation[];
   readonly nextCheckAt: EpochMs | null;
+  /** What changes at `nextCheckAt`, in evaluation order (targets parent-first, a cycle's breach before its steps' order). */
+  readonly nextChanges: readonly NextChange[];
   readonly warnings: readonly EvaluationWarning[];
 }
+
+/** One change at `nextCheckAt`: a step comes due, or a cycle is breached. @internal */
+export type NextChange =
+  | { readonly kind: "step"; readonly targetId: string; readonly cycle: number; readonly stepId: string }
+  | { readonly kind: "breach"; readonly targetId: string; readonly cycle: number };
 
 /** How a cycle ended; `"live"` while its clock runs or is paused. @internal */
 export type CycleOutcome = "live" | "met" | "breached" | "cancelled";
@@ -120,6 +127,11 @@ export interface Cycle {
   /** What ended it: an event type, `"levelChanged"` or `"parent met"`. */
   endedBy: string;
   outcome: CycleOutcome;
+  /**
+   * Per step (by index), the instant it fired before a level change or a pause moved its time: a fired step
+   * stays due there, since a host that fired it cannot un-fire it. `null` until such a change found a fired step.
+   */
+  firedAt: (EpochMs | null)[] | null;
 }
 
 /** A cycle that started (every cycle but a chained one cancelled before it started). @internal */

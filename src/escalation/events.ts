@@ -6,7 +6,7 @@
  * @module
  */
 
-import { type EpochMs, MAX_INPUT, MIN_INPUT, toEpochMs } from "../calendar/kernel.js";
+import { type EpochMs, epochMsOf, MAX_INPUT, MIN_INPUT, type Zone } from "../calendar/kernel.js";
 import type { CompiledContract } from "../contracts/kernel.js";
 import { describeValue, SlaError } from "../errors.js";
 import type { SurveyEvaluation } from "./evaluation.js";
@@ -57,6 +57,7 @@ interface Cut extends CutEvents {
  * @param now - The instant of evaluation.
  * @param strict - Refuse unknown event types instead of ignoring them with a warning.
  * @param maxEvents - The largest number of events accepted.
+ * @param zone - The zone that instants without an offset are read in (the `timezone` option), if any.
  * @param warnings - Receives what was tolerated or ignored.
  * @returns The counted events as columns.
  * @throws SlaError `E_TYPE`, `E_LIMIT`, `E_INSTANT`, `E_INSTANT_RANGE`, `E_EVENT`, `E_EVENT_CONFLICT`,
@@ -69,10 +70,11 @@ export function readEvents(
   now: EpochMs,
   strict: boolean,
   maxEvents: number,
+  zone: Zone | undefined,
   warnings: Warnings,
 ): Events {
   const input = eventList(ticket, maxEvents);
-  const cut = cutAtNow(input, prepared.compiled, now);
+  const cut = cutAtNow(input, prepared.compiled, now, zone);
   const kept = orderEvents(input, cut);
   const count = kept === null ? cut.count : kept.length;
   const start = openingOf(cut, kept, count, now);
@@ -112,14 +114,19 @@ function eventList(ticket: Ticket, maxEvents: number): readonly TicketEvent[] {
 }
 
 /** An event's instant: integer epoch ms in range as they are (the path of an error is made only for others). */
-function instantOf(value: unknown, i: number): EpochMs {
+function instantOf(value: unknown, i: number, zone: Zone | undefined): EpochMs {
   return typeof value === "number" && value >= MIN_INPUT && value < MAX_INPUT && Number.isInteger(value)
     ? value
-    : toEpochMs(value, `events[${i}].at`);
+    : epochMsOf(value, `events[${i}].at`, zone);
 }
 
 /** Validates the shape and instant of every event and keeps those at or before `now`. */
-function cutAtNow(input: readonly TicketEvent[], compiled: CompiledContract, now: EpochMs): Cut {
+function cutAtNow(
+  input: readonly TicketEvent[],
+  compiled: CompiledContract,
+  now: EpochMs,
+  zone: Zone | undefined,
+): Cut {
   const at: number[] = [];
   const inputIndex: number[] = [];
   const type: number[] = [];
@@ -143,7 +150,7 @@ function cutAtNow(input: readonly TicketEvent[], compiled: CompiledContract, now
         `events[${i}].type`,
       );
     }
-    const t = instantOf(e.at, i);
+    const t = instantOf(e.at, i, zone);
     const seq = e.seq;
     if (seq !== undefined && (typeof seq !== "number" || !Number.isFinite(seq))) {
       throw new SlaError(

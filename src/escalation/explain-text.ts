@@ -178,11 +178,15 @@ function deadlineSentences(f: CycleFacts, dueAt: EpochMs, at: (t: EpochMs) => st
   ];
   if (f.businessDays)
     sentences.push(`A business-day target is a deadline: late at any instant after ${at(dueAt)}.`);
-  else if (f.lastCompliantAt !== dueAt) {
-    // Known gap, kept for now: a clock paused exactly on its budget has no lastCompliantAt, and formatting it
-    // throws a RangeError (Invalid time value).
+  else if (f.lastCompliantAt === null) {
+    // A clock paused exactly on its budget: on time while the pause lasts, late at the first working instant
+    // after it ends, which is not known yet.
     sentences.push(
-      `lastCompliantAt = ${at(f.lastCompliantAt ?? Number.NaN)}, the next working instant after dueAt: still on time up to then.`,
+      "lastCompliantAt is not known yet: the clock is paused exactly on its budget, so it stays on time while the pause lasts and is late at the first working instant after the pause ends.",
+    );
+  } else if (f.lastCompliantAt !== dueAt) {
+    sentences.push(
+      `lastCompliantAt = ${at(f.lastCompliantAt)}, the next working instant after dueAt: still on time up to then.`,
     );
   } else sentences.push("lastCompliantAt = dueAt.");
   return sentences;

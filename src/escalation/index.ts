@@ -6,6 +6,7 @@
  */
 export { evaluateTicket } from "./evaluate.js";
 export { explainTarget } from "./explain.js";
+export { formatStepKey, parseStepKey, type StepKeyParts } from "./step-key.js";
 export type {
   EscalationStep,
   EvaluateTicketOptions,
@@ -15,6 +16,8 @@ export type {
   ExplainedPeriod,
   ExplainTargetOptions,
   Explanation,
+  NextCheck,
+  NextCheckChange,
   TargetState,
   TargetStatus,
   Ticket,

@@ -106,15 +106,19 @@ function keepDistinct(run: Run, kept: number[]): void {
     }
     return;
   }
-  // Known gap: this key makes `undefined` equal `"undefined"` (and shifts NUL-containing fields), so a long run
-  // can drop what a short one keeps.
-  const seen = new Set<string>([contentKey(eventAt(run, run.from))]);
+  // Long runs: bucket by a hash of the fields, then confirm with the same equality as above, so the rule does
+  // not depend on the run's length (a hash may collide; equality decides).
+  const buckets = new Map<string, TicketEvent[]>();
+  const first = eventAt(run, run.from);
+  buckets.set(contentHash(first), [first]);
   for (let r = run.from + 1; r < run.to; r++) {
-    const key = contentKey(eventAt(run, r));
-    if (!seen.has(key)) {
-      seen.add(key);
-      kept.push(run.order[r] as number);
-    }
+    const e = eventAt(run, r);
+    const hash = contentHash(e);
+    const bucket = buckets.get(hash);
+    if (bucket === undefined) buckets.set(hash, [e]);
+    else if (bucket.some((b) => sameContent(b, e))) continue;
+    else bucket.push(e);
+    kept.push(run.order[r] as number);
   }
 }
 
@@ -128,6 +132,23 @@ function sameContent(a: TicketEvent, b: TicketEvent): boolean {
   );
 }
 
-function contentKey(e: TicketEvent): string {
-  return `${e.type}\u0000${e.level}\u0000${e.status}\u0000${e.channel}\u0000${e.satisfied}`;
+/**
+ * A hash of the fields {@link sameContent} compares: equal content gives equal hashes. Strings are
+ * length-prefixed, other values contribute only their type (and a number's or boolean's text), so no value
+ * (a symbol, an object whose `toString` throws) can make it throw.
+ */
+function contentHash(e: TicketEvent): string {
+  return `${fieldHash(e.type)}${fieldHash(e.level)}${fieldHash(e.status)}${fieldHash(e.channel)}${fieldHash(e.satisfied)}`;
+}
+
+function fieldHash(v: unknown): string {
+  switch (typeof v) {
+    case "string":
+      return `s${v.length}:${v}`;
+    case "number":
+    case "boolean":
+      return `${(typeof v)[0]}${String(v)};`;
+    default:
+      return `${typeof v};`;
+  }
 }

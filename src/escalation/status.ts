@@ -4,9 +4,11 @@
  * @internal
  * @module
  */
+
 import type { EpochMs } from "../calendar/kernel.js";
-import type { Evaluation, StepEvaluation, TargetEvaluation } from "./evaluation.js";
-import type { EscalationStep, TargetStatus, TicketStatus } from "./types.js";
+import type { Evaluation, NextChange, StepEvaluation, TargetEvaluation } from "./evaluation.js";
+import { escapeKeyPart } from "./step-key.js";
+import type { EscalationStep, NextCheck, NextCheckChange, TargetStatus, TicketStatus } from "./types.js";
 
 function dateOrNull(t: EpochMs | null): Date | null {
   return t === null ? null : new Date(t);
@@ -21,6 +23,7 @@ function dateOrNull(t: EpochMs | null): Date | null {
  */
 export function toTicketStatus(e: Evaluation): TicketStatus {
   const ticketId = e.ticketId;
+  const keyPart = escapeKeyPart(ticketId);
   return {
     id: ticketId,
     level: e.level,
@@ -30,9 +33,10 @@ export function toTicketStatus(e: Evaluation): TicketStatus {
     closedAt: dateOrNull(e.closedAt),
     channel: e.channel,
     targets: e.targets.map(toTargetStatus),
-    escalations: e.steps.map((s) => toEscalationStep(ticketId, s)),
+    escalations: e.steps.map((s) => toEscalationStep(ticketId, keyPart, s)),
     surveys: e.surveys.map((s) => ({ channel: s.channel, satisfied: s.satisfied, at: new Date(s.at) })),
     nextCheckAt: dateOrNull(e.nextCheckAt),
+    nextCheck: e.nextCheckAt === null ? null : nextCheckOf(e.nextCheckAt, e.nextChanges, keyPart),
     warnings: e.warnings,
   };
 }
@@ -117,17 +121,40 @@ export function toTargetStatus(t: TargetEvaluation): TargetStatus {
 /** `"/0/"` … `"/15/"`: the cycle part of most step keys, without a number-to-text conversion per key. */
 const CYCLE_PARTS: readonly string[] = Object.freeze(Array.from({ length: 16 }, (_, n) => `/${n}/`));
 
-/** The key of a step: `ticket/target/cycle/step`, stable across evaluations. @internal */
-export function stepKey(ticketId: string, s: StepEvaluation): string {
-  return `${ticketId}/${s.targetId}${CYCLE_PARTS[s.cycle] ?? `/${s.cycle}/`}${s.stepId}`;
+/**
+ * The key of a step: `ticket/target/cycle/step` (as `formatStepKey` writes it), stable across evaluations.
+ * @param keyPart - The ticket id as a key writes it ({@link escapeKeyPart}).
+ * @internal
+ */
+export function stepKey(keyPart: string, s: StepEvaluation): string {
+  return `${keyPart}/${s.targetId}${CYCLE_PARTS[s.cycle] ?? `/${s.cycle}/`}${s.stepId}`;
 }
 
 /** A step's public form, with its stable key. */
-function toEscalationStep(ticketId: string, s: StepEvaluation): EscalationStep {
-  const key = stepKey(ticketId, s);
+function toEscalationStep(ticketId: string, keyPart: string, s: StepEvaluation): EscalationStep {
+  const key = stepKey(keyPart, s);
   const at = dateOrNull(s.at);
   const { targetId, cycle, stepId, action, to, state } = s;
   return s.tier === undefined
     ? { key, ticketId, targetId, cycle, stepId, action, to, state, at }
     : { key, ticketId, targetId, cycle, stepId, action, to, tier: s.tier, state, at };
+}
+
+/** The public reason for `nextCheckAt`: its changes, steps with their keys. */
+function nextCheckOf(at: EpochMs, changes: readonly NextChange[], keyPart: string): NextCheck {
+  return {
+    at: new Date(at),
+    changes: changes.map(
+      (c): NextCheckChange =>
+        c.kind === "breach"
+          ? c
+          : {
+              kind: "step",
+              key: `${keyPart}/${c.targetId}${CYCLE_PARTS[c.cycle] ?? `/${c.cycle}/`}${c.stepId}`,
+              targetId: c.targetId,
+              cycle: c.cycle,
+              stepId: c.stepId,
+            },
+    ),
+  };
 }

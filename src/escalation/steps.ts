@@ -6,27 +6,46 @@
 import { addWorkingTime, type EpochMs, subtractWorkingTime, workingTimeBetween } from "../calendar/kernel.js";
 import type { CompiledStep } from "../contracts/index.js";
 import type { TargetRules } from "../contracts/kernel.js";
-import { reach } from "./deadlines.js";
-import type { StartedCycle, StepEvaluation } from "./evaluation.js";
+import { dueAtOf, reach } from "./deadlines.js";
+import type { NextChange, StartedCycle, StepEvaluation } from "./evaluation.js";
 
-/** The earliest instant after `now` at which something changes, gathered over one evaluation. @internal */
+/** The earliest instant after `now` at which something changes, and what changes then. @internal */
 export interface NextCheck {
   at: EpochMs;
+  changes: NextChange[];
 }
 
 /** A fresh {@link NextCheck}: nothing will change yet. @internal */
 export function nextCheck(): NextCheck {
-  return { at: Number.POSITIVE_INFINITY };
+  return { at: Number.POSITIVE_INFINITY, changes: [] };
 }
 
-/** Notes an instant at which something changes. @internal */
-export function noteChange(next: NextCheck, t: EpochMs): void {
-  if (t < next.at) next.at = t;
+/**
+ * Notes that a step comes due (`stepId` given) or a cycle is breached at `t`; only the earliest instant's
+ * changes are kept (nothing is allocated for a later one).
+ * @internal
+ */
+export function noteChange(
+  next: NextCheck,
+  t: EpochMs,
+  targetId: string,
+  cycle: number,
+  stepId: string | null,
+): void {
+  if (t > next.at) return;
+  if (t < next.at) {
+    next.at = t;
+    next.changes = [];
+  }
+  next.changes.push(
+    stepId === null ? { kind: "breach", targetId, cycle } : { kind: "step", targetId, cycle, stepId },
+  );
 }
 
 /**
  * Appends the steps of a cycle that started, with their times and states at `now`: `due` once its time has come
- * while the clock ran, `skipped` when the clock stopped first (`at` is then `null`), `scheduled` otherwise.
+ * while the clock ran, `skipped` when the clock stopped first (`at` is then `null`), `scheduled` otherwise. A step
+ * that fired before a level change moved its time stays `due` at the instant it fired ({@link recordFiredSteps}).
  *
  * @param rules - The cycle's target.
  * @param c - The cycle.
@@ -44,17 +63,46 @@ export function addCycleSteps(
   next: NextCheck,
   out: StepEvaluation[],
 ): void {
-  for (const step of rules.target.steps) {
+  const steps = rules.target.steps;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as CompiledStep;
+    const fired = c.firedAt?.[i] ?? null;
+    if (fired !== null) {
+      out.push(stepEvaluation(rules, c.index, step, "due", fired));
+      continue;
+    }
     const when = stepTime(rules, c, step, dueAt);
     let state: StepEvaluation["state"];
     if (c.endedAt !== null) state = when !== null && when < c.endedAt ? "due" : "skipped";
     else if (when !== null && when <= now) state = "due";
     else {
       state = "scheduled";
-      if (when !== null) noteChange(next, when);
+      if (when !== null) noteChange(next, when, rules.id, c.index, step.id);
     }
     out.push(stepEvaluation(rules, c.index, step, state, state === "skipped" ? null : when));
   }
+}
+
+/**
+ * Before a level change or a pause at `t` moves a live cycle's step times (a pause moves `dueAt`, and with it
+ * the `beforeDue` and `afterDue` steps): notes each step whose time came before `t` as fired there, so that it
+ * stays due (a step exactly at `t` has not fired: events at an instant act first, as a stop exactly at a step's
+ * time skips it).
+ * @internal
+ */
+export function recordFiredSteps(rules: TargetRules, c: StartedCycle, t: EpochMs): void {
+  const steps = rules.target.steps;
+  if (steps.length === 0) return;
+  const dueAt = dueAtOf(rules, c);
+  let fired = c.firedAt;
+  for (let i = 0; i < steps.length; i++) {
+    if ((fired?.[i] ?? null) !== null) continue;
+    const when = stepTime(rules, c, steps[i] as CompiledStep, dueAt);
+    if (when === null || when >= t) continue;
+    fired ??= new Array<EpochMs | null>(steps.length).fill(null);
+    fired[i] = when;
+  }
+  c.firedAt = fired;
 }
 
 /**

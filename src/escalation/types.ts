@@ -88,7 +88,10 @@ export interface TargetStatus {
 
 /** An escalation step of one target cycle. @category Escalation */
 export interface EscalationStep {
-  /** Stable key `ticket/target/cycle/step`: fire each key exactly once. */
+  /**
+   * Stable key `ticket/target/cycle/step`: fire each key exactly once. The ticket id is written with `%` as `%25`
+   * and `/` as `%2F` (`formatStepKey` / `parseStepKey`), so any id stays unambiguous.
+   */
   readonly key: string;
   /** The ticket's id. */
   readonly ticketId: string;
@@ -167,9 +170,50 @@ export interface TicketStatus {
   }[];
   /** The earliest instant after `now` at which anything above changes without new events. */
   readonly nextCheckAt: Date | null;
+  /**
+   * Why `nextCheckAt` is when it is: every change due then (a step coming due, with its key, or a clock
+   * breached), so a scheduler can log what it woke for. `null` exactly when `nextCheckAt` is. Always set by
+   * `evaluateTicket`; optional so that statuses a host stored before it existed still feed `buildReport`.
+   */
+  readonly nextCheck?: NextCheck | null;
   /** What was tolerated or ignored in the events, at most 1,000 (then one `WARNINGS_TRUNCATED`). */
   readonly warnings: readonly EvaluationWarning[];
 }
+
+/** The reason for a ticket's `nextCheckAt`. @category Escalation */
+export interface NextCheck {
+  /** The instant: equal to `nextCheckAt`. */
+  readonly at: Date;
+  /** What changes at `at`, targets in contract order (parents first); at least one. */
+  readonly changes: readonly NextCheckChange[];
+}
+
+/**
+ * One change at `nextCheckAt`: escalation step `stepId` of a target's cycle comes due (fire it under `key`), or
+ * the cycle is breached (`lastCompliantAt` has passed).
+ * @category Escalation
+ */
+export type NextCheckChange =
+  | {
+      /** A step comes due. */
+      readonly kind: "step";
+      /** The step's key, as in `escalations[].key`. */
+      readonly key: string;
+      /** The step's target. */
+      readonly targetId: string;
+      /** The target's cycle, from 0. */
+      readonly cycle: number;
+      /** The step's id in the contract. */
+      readonly stepId: string;
+    }
+  | {
+      /** The cycle is breached: its `lastCompliantAt` has passed. */
+      readonly kind: "breach";
+      /** The breached target. */
+      readonly targetId: string;
+      /** The target's cycle, from 0. */
+      readonly cycle: number;
+    };
 
 /** Options of `evaluateTicket` and `explainTarget`. @category Escalation */
 export interface EvaluateTicketOptions {
@@ -177,6 +221,13 @@ export interface EvaluateTicketOptions {
   readonly strict?: boolean;
   /** Largest number of events accepted (default and maximum 1,000,000); more: `E_LIMIT`. */
   readonly maxEvents?: number;
+  /**
+   * The IANA zone in which instants written without an offset (`"2014-11-21 00:17:41"`, as OTRS, GLPI and SQL
+   * exports write them) are read, in the events and in `now`, by the calendar's compatible rule (see
+   * `zonedInstant`). Without it such instants are `E_INSTANT`. Instants with `Z` or an offset, `Date`s and epoch
+   * ms are unaffected. An unknown zone is `E_TZ_UNKNOWN` at `options.timezone`.
+   */
+  readonly timezone?: string;
 }
 
 /** Options of `explainTarget`. @category Escalation */

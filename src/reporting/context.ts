@@ -11,8 +11,18 @@ import { type CompiledContract, compareText, type KpiRule } from "../contracts/k
 import { describeValue, SlaError } from "../errors.js";
 import { type PlanItem, readPlan } from "./figures/inspections.js";
 import { iso, localDate } from "./instant-text.js";
+import { readKpi } from "./kpis.js";
 import type { ResolvedOptions } from "./options.js";
-import { arrayAt, failRead, isObject } from "./report-json.js";
+import {
+  arrayAt,
+  failRead,
+  isObject,
+  objectAt,
+  readInstant,
+  readObject,
+  readText,
+  readTextOrNull,
+} from "./report-json.js";
 import type { ServiceReport } from "./types.js";
 
 /** The context of a report's figures. @internal */
@@ -107,6 +117,17 @@ function contractSection(contract: Contract, compiled: CompiledContract): Servic
   };
 }
 
+/** The window section of a report: its instants as UTC text, and its first and last local dates. */
+function windowSection(zone: Zone, from: EpochMs, to: EpochMs, now: EpochMs): ServiceReport["window"] {
+  return {
+    from: iso(from),
+    to: iso(to),
+    now: iso(now),
+    firstDate: localDate(zone, from),
+    lastDate: localDate(zone, to - 1),
+  };
+}
+
 interface Sections {
   readonly contract: ServiceReport["contract"];
   readonly window: ServiceReport["window"];
@@ -115,6 +136,8 @@ interface Sections {
 
 function contextOfSections(
   sections: Sections,
+  zone: Zone,
+  [from, to, now]: readonly [EpochMs, EpochMs, EpochMs],
   plan: readonly PlanItem[],
   kpiRules: ReportContext["kpiRules"],
   performed: ReportContext["performed"],
@@ -123,10 +146,10 @@ function contextOfSections(
     contract: sections.contract,
     window: sections.window,
     options: sections.options,
-    zone: getZone(sections.contract.timezone, "contract.timezone"),
-    from: Date.parse(sections.window.from),
-    to: Date.parse(sections.window.to),
-    now: Date.parse(sections.window.now),
+    zone,
+    from,
+    to,
+    now,
     targetOrder: orderOf(sections.contract.targets),
     levelOrder: orderOf(sections.contract.levels),
     plan,
@@ -153,65 +176,87 @@ export function contextOf(
 ): ReportContext {
   const sections: Sections = {
     contract: contractSection(contract, compiled),
-    window: {
-      from: iso(options.from),
-      to: iso(options.to),
-      now: iso(options.now),
-      firstDate: localDate(options.zone, options.from),
-      lastDate: localDate(options.zone, options.to - 1),
-    },
+    window: windowSection(options.zone, options.from, options.to, options.now),
     options: { rows: options.rows, breaches: options.breaches, exactValues: options.exactValues },
   };
-  return contextOfSections(sections, plan, compiled.kpis, options.inspections);
+  const instants = [options.from, options.to, options.now] as const;
+  return contextOfSections(sections, options.zone, instants, plan, compiled.kpis, options.inspections);
 }
 
-function checkSections(report: unknown, path: string): asserts report is ServiceReport {
-  if (!isObject(report) || report.format !== "slakit.report/1") {
-    failRead(`format "slakit.report/1" missing, received ${describeValue(report)}`, path);
-  }
-  const r = report as unknown as ServiceReport;
-  if (
-    !isObject(r.contract) ||
-    !isObject(r.window) ||
-    !isObject(r.options) ||
-    !isObject(r.tickets) ||
-    !isObject(r.inspections)
-  ) {
-    failRead("contract, window, options, tickets or inspections missing", path);
-  }
-}
-
-function checkOptions(o: ServiceReport["options"], path: string): void {
+function readOptions(o: Record<string, unknown>, path: string): ServiceReport["options"] {
   const capOk = (v: unknown, words: readonly string[]): boolean =>
     (typeof v === "string" && words.includes(v)) ||
     (typeof v === "number" && Number.isSafeInteger(v) && v >= 0);
   if (!capOk(o.rows, ["all", "breaches"]) || !capOk(o.breaches, ["all"]) || !capOk(o.exactValues, [])) {
     failRead("options.rows, options.breaches or options.exactValues is malformed", `${path}.options`);
   }
+  return {
+    rows: o.rows as ServiceReport["options"]["rows"],
+    breaches: o.breaches as ServiceReport["options"]["breaches"],
+    exactValues: o.exactValues as number,
+  };
+}
+
+/** The targets or levels of a report's contract section: `{ id, name }` each. */
+function readNamed(items: readonly unknown[], path: string): { id: string; name: string | null }[] {
+  return items.map((item, i) => {
+    const o = readObject(item, `${path}[${i}]`);
+    return {
+      id: readText(o.id, `${path}[${i}].id`),
+      name: readTextOrNull(o.name ?? null, `${path}[${i}].name`),
+    };
+  });
+}
+
+function readContractSection(report: Record<string, unknown>, path: string): ServiceReport["contract"] {
+  const where = `${path}.contract`;
+  const c = objectAt(report, "contract", path);
+  return {
+    id: readText(c.id, `${where}.id`),
+    name: readTextOrNull(c.name ?? null, `${where}.name`),
+    timezone: readText(c.timezone, `${where}.timezone`),
+    fingerprint: readText(c.fingerprint, `${where}.fingerprint`),
+    targets: readNamed(arrayAt(c, "targets", where), `${where}.targets`),
+    levels: readNamed(arrayAt(c, "levels", where), `${where}.levels`),
+    kpis: arrayAt(c, "kpis", where).map((k, i) => readKpi(k, `${where}.kpis[${i}]`)),
+  };
 }
 
 /**
- * The context of a report read back (built here or parsed from JSON): its header checked, its plan read.
+ * The context of a report read back (built here or parsed from JSON): its header checked and rebuilt from the
+ * values read (instants parsed with `toEpochMs`, the window's texts and local dates written again), its plan
+ * read.
  *
  * @param report - The report.
- * @param path - Its name in messages (`"a"`, `"b"`).
+ * @param path - Its name in messages (`"a"`, `"b"`, `"parts[2]"`).
  * @returns The context.
- * @throws SlaError `E_OPTION` when the value is not a report of this format.
+ * @throws SlaError `E_OPTION` with the path of the first malformed value when the value is not a report of
+ *   this format; `E_INSTANT` / `E_INSTANT_RANGE` for a window instant without an offset or out of range;
+ *   `E_TZ_UNKNOWN` for an unknown zone; `E_DURATION` for a KPI's malformed handling-time maximum.
  * @internal
  */
 export function readContext(report: unknown, path: string): ReportContext {
-  checkSections(report, path);
-  const plan = readPlan(
-    arrayAt(report.inspections as unknown as Record<string, unknown>, "items", `${path}.inspections`),
-    `${path}.inspections`,
-  );
-  checkOptions(report.options, path);
-  if (typeof report.contract.fingerprint !== "string" || !Array.isArray(report.contract.kpis)) {
-    failRead("contract.fingerprint or contract.kpis is malformed", `${path}.contract`);
+  if (!isObject(report) || report.format !== "slakit.report/1") {
+    failRead(`format "slakit.report/1" missing, received ${describeValue(report)}`, path);
   }
-  const context = contextOfSections(report, plan, undefined, undefined);
-  if (!Number.isFinite(context.from) || !Number.isFinite(context.to) || !Number.isFinite(context.now)) {
-    failRead("window.from, window.to or window.now is not an instant", `${path}.window`);
+  const contract = readContractSection(report, path);
+  const zone = getZone(contract.timezone, `${path}.contract.timezone`);
+  const w = objectAt(report, "window", path);
+  const from = readInstant(w.from, `${path}.window.from`);
+  const to = readInstant(w.to, `${path}.window.to`);
+  const now = readInstant(w.now, `${path}.window.now`);
+  if (!(from < to)) failRead("window.from is not before window.to", `${path}.window`);
+  const options = readOptions(objectAt(report, "options", path), path);
+  const inspections = objectAt(report, "inspections", path);
+  const plan = readPlan(arrayAt(inspections, "items", `${path}.inspections`), `${path}.inspections`);
+  const window = windowSection(zone, from, to, now);
+  if (w.firstDate !== window.firstDate || w.lastDate !== window.lastDate) {
+    const key = w.firstDate !== window.firstDate ? "firstDate" : "lastDate";
+    failRead(
+      `window.${key} is not the local date of the window's ${key === "firstDate" ? "start" : "last millisecond"}`,
+      `${path}.window.${key}`,
+    );
   }
-  return context;
+  const sections: Sections = { contract, window, options };
+  return contextOfSections(sections, zone, [from, to, now], plan, undefined, undefined);
 }

@@ -112,6 +112,7 @@ export function evaluationOfStatus(status: TicketStatus, now: EpochMs): Evaluati
       at: unreadInstantOf(s.at) ?? now,
     })),
     nextCheckAt: unreadInstantOf(status.nextCheckAt),
+    nextChanges: [],
     warnings: status.warnings,
   };
 }

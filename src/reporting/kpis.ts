@@ -5,10 +5,12 @@
  * @internal
  * @module
  */
-import { DAY } from "../calendar/kernel.js";
+import { DAY, parseDuration } from "../calendar/kernel.js";
 import type { KpiInput } from "../contracts/index.js";
 import { type KpiRule, kpiRule } from "../contracts/kernel.js";
+import { describeValue } from "../errors.js";
 import type { ReportBody } from "./figure.js";
+import { failRead, readObject, readText, readWord } from "./report-json.js";
 import type { KpiResult } from "./types.js";
 
 /** `x` as an exact fraction `n / d` of its shortest decimal representation. @internal */
@@ -182,4 +184,78 @@ export function deriveKpis(
   r: ReportBody,
 ): KpiResult[] {
   return defs.map((def, i) => judgeKpi(def, rules?.[i] ?? kpiRule(def), r));
+}
+
+const KPI_KINDS: readonly KpiInput["kind"][] = [
+  "satisfaction",
+  "meanHandlingTime",
+  "resolutionRate",
+  "targetCompliance",
+  "inspectionCompliance",
+];
+
+/** A non-empty string; fails at `path` otherwise. */
+function readName(v: unknown, path: string): string {
+  const text = readText(v, path);
+  if (text.length === 0) failRead("expected a non-empty string", path);
+  return text;
+}
+
+/** A ratio from 0 to 1; fails at `path` otherwise. */
+function readRatio(v: unknown, path: string): number {
+  if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v > 1)
+    failRead(`expected a ratio from 0 to 1, received ${describeValue(v)}`, path);
+  return v;
+}
+
+/**
+ * A KPI of a report read back, checked field by field as `parseContract` would accept it (its references are
+ * not checked: the report holds no contract to check them against), copied with only its known fields. So a
+ * tampered KPI (`null`, no channel, `min: "abc"`, an unknown kind) is refused with its path rather than judged
+ * into a label such as `"Satisfaction (undefined) ≥ NaN %"`.
+ *
+ * @param v - `contract.kpis[i]` of the report.
+ * @param path - Its JSON path, e.g. `"a.contract.kpis[0]"`.
+ * @returns The KPI.
+ * @throws SlaError `E_OPTION` at the malformed field, `E_DURATION` at `….max` for a bad handling-time maximum.
+ * @internal
+ */
+export function readKpi(v: unknown, path: string): KpiInput {
+  const o = readObject(v, path);
+  const common: { id: string; name?: string; description?: string } = { id: readName(o.id, `${path}.id`) };
+  if (o.name !== undefined) common.name = readText(o.name, `${path}.name`);
+  if (o.description !== undefined) common.description = readText(o.description, `${path}.description`);
+  const kind = readWord(o.kind, KPI_KINDS, `${path}.kind`);
+  const at = (key: string): string => `${path}.${key}`;
+  switch (kind) {
+    case "satisfaction":
+      return {
+        ...common,
+        kind,
+        channel: readName(o.channel, at("channel")),
+        min: readRatio(o.min, at("min")),
+      };
+    case "meanHandlingTime": {
+      const max = o.max;
+      parseDuration(max, at("max")); // throws E_DURATION at the path
+      return { ...common, kind, channel: readName(o.channel, at("channel")), max: max as string | number };
+    }
+    case "resolutionRate":
+      return {
+        ...common,
+        kind,
+        min: readRatio(o.min, at("min")),
+        ...(o.channel === undefined ? {} : { channel: readName(o.channel, at("channel")) }),
+      };
+    case "targetCompliance":
+      return {
+        ...common,
+        kind,
+        target: readName(o.target, at("target")),
+        ...(o.level === undefined ? {} : { level: readName(o.level, at("level")) }),
+        min: readRatio(o.min, at("min")),
+      };
+    default:
+      return { ...common, kind, min: readRatio(o.min, at("min")) };
+  }
 }

@@ -18,6 +18,7 @@ import { countSkipped, skippedFigure } from "./figures/skipped.js";
 import { targetsFigure } from "./figures/targets.js";
 import { countOutsideWindow, ticketsFigure } from "./figures/tickets.js";
 import { deriveKpis } from "./kpis.js";
+import { expectConsistent } from "./report-json.js";
 import type { ServiceReport } from "./types.js";
 
 /**
@@ -164,5 +165,61 @@ export function finishState(state: ReportState): ServiceReport {
  * @internal
  */
 export function readState(report: ServiceReport, path: string, context: ReportContext): ReportState {
-  return stateOf(context, (figure) => figure.read(report, path, context));
+  const state = stateOf(context, (figure) => figure.read(report, path, context));
+  checkAcrossFigures(state, path);
+  return state;
+}
+
+/**
+ * Refuses a state read back whose figures contradict each other: every ticket is counted once per channel and
+ * once per local date, every late cycle with a breach instant once in the breaches and once per date, every
+ * cycle (or every late one, with `rows: "breaches"`) once in the rows.
+ * @throws SlaError `E_OPTION` "Inconsistent report figures: …" at the section that does not add up.
+ */
+function checkAcrossFigures(state: ReportState, path: string): void {
+  const { tickets, channels, days, targets, breaches, rows } = state.figures;
+  let channelTickets = 0;
+  let channelResolved = 0;
+  for (const c of channels.channels.values()) {
+    channelTickets += c.tickets;
+    channelResolved += c.resolved;
+  }
+  const at = (section: string): string => `${path}.${section}`;
+  expectConsistent(
+    channelTickets === tickets.count,
+    "tickets per channel do not add up to tickets.count",
+    at("channels"),
+  );
+  expectConsistent(
+    channelResolved === tickets.resolved,
+    "resolved per channel do not add up to tickets.resolved",
+    at("channels"),
+  );
+  let opened = 0;
+  let breachedOnDays = 0;
+  for (const d of days.byDate.values()) {
+    opened += d.opened;
+    breachedOnDays += d.breaches;
+  }
+  expectConsistent(opened === tickets.count, "tickets per date do not add up to tickets.count", at("days"));
+  expectConsistent(
+    breachedOnDays === breaches.items.total,
+    "breaches per date do not add up to breaches.total",
+    at("days"),
+  );
+  let cycles = 0;
+  let late = 0;
+  for (const byLevel of targets.byTarget.values()) {
+    for (const t of byLevel.values()) {
+      late += t.breached + t.openBreached;
+      cycles += t.met + t.breached + t.open + t.openBreached + t.pending + t.cancelled;
+    }
+  }
+  expectConsistent(breaches.items.total <= late, "more breaches than late cycles", at("breaches.total"));
+  const rowsExpected = state.context.options.rows === "breaches" ? late : cycles;
+  expectConsistent(
+    rows.items.total === rowsExpected,
+    "rows.total is not the number of cycles counted",
+    at("rows.total"),
+  );
 }

@@ -12,6 +12,9 @@ import { SlaError } from "../errors.js";
 export const PRECISION_BITS = 10;
 const EXACT_BELOW = 2 ** (PRECISION_BITS + 1);
 
+/** `2^i` for `i` from 0 to 63: bucket positions are turned into values without a `2 ** n` call each. */
+const POW2: readonly number[] = Array.from({ length: 64 }, (_, i) => 2 ** i);
+
 /** Default cap of distinct values kept exactly per summary. @internal */
 export const DEFAULT_EXACT_VALUES = 10_000;
 
@@ -45,15 +48,18 @@ function bucketIndex(value: number): number {
     return shift * 1024 + (value >>> shift);
   }
   let shift = 32 - PRECISION_BITS;
-  while (value / 2 ** shift >= EXACT_BELOW) shift += 1;
-  return shift * 1024 + Math.floor(value / 2 ** shift);
+  while (value / (POW2[shift] as number) >= EXACT_BELOW) shift += 1;
+  return shift * 1024 + Math.floor(value / (POW2[shift] as number));
 }
+
+/** The length of a dense bucket array that holds every safe integer's bucket (53 powers of two, 1024 each). */
+const MAX_BUCKETS_LENGTH = 54 * 1024;
 
 /** The bucket (its lower bound, `bucketOf`) at a position of the dense array. */
 function bucketAt(index: number): number {
   if (index < EXACT_BELOW) return index;
-  const shift = Math.floor(index / 1024) - 1;
-  return (index - shift * 1024) * 2 ** shift;
+  const shift = (index >>> 10) - 1;
+  return (index - shift * 1024) * (POW2[shift] as number);
 }
 
 /** A mutable value summary. @internal */
@@ -108,13 +114,26 @@ function addSum(s: ValueSummary, value: number): void {
   s.sum = sum;
 }
 
-/** The dense array of a bucketed summary, grown to hold position `index`. */
+/**
+ * The dense array of a bucketed summary, grown to hold position `index`: to the next multiple of 1024, and at
+ * least to twice its length, so that growing value by value copies it only a logarithmic number of times.
+ */
 function bucketsFor(s: ValueSummary, index: number): Float64Array {
-  if (index < s.counts.buckets.length) return s.counts.buckets;
-  const grown = new Float64Array((Math.floor(index / 1024) + 1) * 1024);
-  grown.set(s.counts.buckets);
+  const old = s.counts.buckets;
+  if (index < old.length) return old;
+  const needed = ((index >>> 10) + 1) * 1024;
+  const grown = new Float64Array(Math.min(Math.max(needed, 2 * old.length), MAX_BUCKETS_LENGTH));
+  grown.set(old);
   s.counts.buckets = grown;
   return grown;
+}
+
+/**
+ * Sizes the dense array of a bucketed summary once for values up to `max` (before restoring or merging many
+ * counts into it). @internal
+ */
+export function reserveBuckets(s: ValueSummary, max: number): void {
+  if (max >= 0) bucketsFor(s, bucketIndex(max));
 }
 
 /** Adds `n` to the bucket of `value` in a bucketed summary. */
@@ -138,7 +157,7 @@ function toBuckets(s: ValueSummary): void {
   const entries = [...s.counts.byKey];
   s.counts.byKey.clear();
   s.exact = false;
-  if (s.max >= 0) bucketsFor(s, bucketIndex(s.max)); // allocate once
+  reserveBuckets(s, s.max); // allocate once
   for (const [value, n] of entries) addToBucket(s, value, n);
 }
 
@@ -179,6 +198,7 @@ export function mergeSummary(s: ValueSummary, other: ValueSummary): void {
   if (other.min < s.min) s.min = other.min;
   if (other.max > s.max) s.max = other.max;
   if (!other.exact && s.exact) toBuckets(s);
+  if (!s.exact) reserveBuckets(s, s.max); // size once for both parts' values
   for (const [value, n] of entries(other)) {
     if (s.exact) s.counts.byKey.set(value, (s.counts.byKey.get(value) ?? 0) + n);
     else addToBucket(s, value, n);

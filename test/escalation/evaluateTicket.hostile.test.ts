@@ -1,5 +1,6 @@
 // Irregular and hostile event streams given to evaluateTicket: each case with the outcome documented in the
 // decisions table of its TSDoc, and re-entrancy.
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { SlaError } from "../../src/calendar/index.js";
 import type { Contract } from "../../src/contracts/index.js";
@@ -92,6 +93,108 @@ describe("order and duplicates (H24, H25)", () => {
     const s = run(story.map((e) => ({ ...e, seq: 0 })));
     expect(s).toEqual(run(story));
   });
+});
+
+describe("duplicates are judged alike whatever the run's length (red-team W3, R3)", () => {
+  // `k` unrelated events share the instant (distinct statuses on an unknown type: a warning each, no effect).
+  const padding = (k: number, t: number): TicketEvent[] =>
+    Array.from({ length: k }, (_, i) => ({ type: "note", at: t, status: `s${i}` }));
+  const counts = [0, 1, 6, 7, 8, 9, 20];
+  const outcome = (f: () => TicketStatus): string => {
+    try {
+      const s = f();
+      return `surveys ${s.surveys.map((v) => `${v.channel}:${v.satisfied}`).join(",")}`;
+    } catch (e) {
+      if (e instanceof SlaError) return `${e.code} at ${e.path}`;
+      return `raw ${String(e)}`;
+    }
+  };
+
+  test('a survey on channel "undefined" and one on the ticket\'s channel are both kept', () => {
+    for (const k of counts) {
+      const events: TicketEvent[] = [
+        { type: "opened", at: at(0) },
+        { type: "survey", at: at(30), channel: "undefined", satisfied: true },
+        { type: "survey", at: at(30), satisfied: true },
+        ...padding(k, at(30)),
+      ];
+      const s = evaluateTicket(contract, { id: "W3", channel: "web", events }, NOW);
+      expect([k, s.surveys.map((v) => v.channel).sort()]).toEqual([k, ["undefined", "web"]]);
+    }
+  });
+
+  test('satisfied: "true" beside satisfied: true is the same E_EVENT at any run length (never a duplicate)', () => {
+    const results = counts.map((k) =>
+      outcome(() =>
+        run([
+          { type: "opened", at: at(0) },
+          { type: "survey", at: at(30), channel: "web", satisfied: true },
+          { type: "survey", at: at(30), channel: "web", satisfied: "true" as unknown as boolean },
+          ...padding(k, at(30)),
+        ]),
+      ),
+    );
+    // The invalid survey is input event 2 whatever follows it.
+    expect(results[0]).toMatch(/^E_EVENT at events\[2\]/);
+    expect(new Set(results)).toEqual(new Set([results[0]]));
+  });
+
+  test("a symbol, or an object whose toString throws, in a field: a typed answer, the same at any length", () => {
+    const hostile = [
+      Symbol("x"),
+      {
+        toString: () => {
+          throw new Error("no");
+        },
+      },
+      Object.create(null),
+    ];
+    for (const value of hostile) {
+      const results = counts.map((k) =>
+        outcome(() =>
+          run([
+            { type: "opened", at: at(0) },
+            ...padding(k, at(30)),
+            { type: "note", at: at(30), status: value as unknown as string },
+            { type: "note", at: at(30), status: value as unknown as string },
+          ]),
+        ),
+      );
+      expect(results.filter((r) => r.startsWith("raw"))).toEqual([]);
+      expect(new Set(results).size).toBe(1);
+    }
+  });
+});
+
+test("law: padding an instant with unrelated events never changes which surveys are kept (W3)", () => {
+  const field = fc.constantFrom<unknown>(undefined, "undefined", "web", true, "true", "\u0000web");
+  const survey = fc.record({ channel: field, satisfied: fc.constantFrom<unknown>(true, false) });
+  const outcomeOf = (events: TicketEvent[]): string => {
+    try {
+      const s = evaluateTicket(contract, { id: "P", channel: "web", events }, NOW);
+      return JSON.stringify(s.surveys.map((v) => [v.channel, v.satisfied]).sort());
+    } catch (e) {
+      return e instanceof SlaError ? e.code : `raw ${String(e)}`;
+    }
+  };
+  fc.assert(
+    fc.property(
+      fc.array(survey, { minLength: 1, maxLength: 6 }),
+      fc.integer({ min: 1, max: 20 }),
+      (surveys, k) => {
+        const base: TicketEvent[] = [
+          { type: "opened", at: at(0) },
+          ...surveys.map((v) => ({ type: "survey", at: at(30), ...v }) as TicketEvent),
+        ];
+        const padded = [
+          ...base,
+          ...Array.from({ length: k }, (_, i) => ({ type: "note", at: at(30), status: `p${i}` })),
+        ];
+        expect(outcomeOf(padded)).toBe(outcomeOf(base));
+      },
+    ),
+    { seed: 20251207, numRuns: 300 },
+  );
 });
 
 describe("pauses and clock states (H26)", () => {
@@ -370,6 +473,47 @@ describe("size (H31)", () => {
   }, 60_000);
 });
 
+describe("output cap (red-team H1): at most 1,000,000 entries, statuses and steps together", () => {
+  // 20 targets that reset on every "update", each with 49 steps: a cycle costs 1 status + 49 steps = 50 entries,
+  // so one round of cycles costs 20 × 50 = 1,000. The opening and 999 updates give 1,000 rounds: exactly
+  // 1,000,000 entries. One more update is too many.
+  const resetting = seed("seed-001-network-desk", (c) => {
+    c.eventTypes = [...(c.eventTypes ?? []), "update"];
+    c.targets = Array.from({ length: 20 }, (_, k) => ({
+      id: `u${k}`,
+      calendar: "desk",
+      start: { event: "opened" },
+      stop: { event: "closed" },
+      reset: { event: "update" },
+      duration: "PT1H",
+      escalations: Array.from({ length: 49 }, (_, i) => ({
+        id: `s${i}`,
+        at: { after: `PT${i + 1}S` },
+        action: "notify" as const,
+      })),
+    }));
+  });
+  const ticket = (updates: number): Ticket => ({
+    id: "H1",
+    events: [
+      { type: "opened", at: at(0) },
+      ...Array.from({ length: updates }, (_, i) => ({ type: "update", at: at(0) + (i + 1) * 1000 })),
+    ],
+  });
+
+  test("999 updates: 20,000 statuses and 980,000 steps are returned", () => {
+    const s = evaluateTicket(resetting, ticket(999), NOW);
+    expect([s.targets.length, s.escalations.length]).toEqual([20_000, 980_000]);
+  });
+
+  test("1,000 updates: E_LIMIT at events, before the result is built", () => {
+    // Targets u0…u18 take 19 × 1,001 × 50 = 950,950 entries; u19's 982nd cycle passes 1,000,000.
+    const e = error(() => evaluateTicket(resetting, ticket(1000), NOW));
+    expect([e.code, e.path]).toEqual(["E_LIMIT", "events"]);
+    expect(e.message).toContain('target "u19" reached 982 cycles');
+  });
+});
+
 describe("re-entrancy: evaluation keeps no state between calls", () => {
   test("an event's `at` getter that evaluates another ticket leaves the outer result exactly as without it", () => {
     // Plain seed 001 (24x7 desk): engineerResponse PT1H with steps after 30, 45 and 45 min; satisfactionSurvey P0D
@@ -451,6 +595,7 @@ describe("re-entrancy: evaluation keeps no state between calls", () => {
       })),
       surveys: [],
       nextCheckAt: null,
+      nextCheck: null,
       warnings: [],
     });
   });

@@ -72,6 +72,18 @@ describe("evaluateTicket laws", () => {
     },
   );
 
+  test.prop([ticketArb().chain((d) => fc.tuple(fc.constant(d), nowArb(d), nowArb(d)))], RUNS)(
+    "a step once due stays due, at the same instant, at every later now (W6: fired steps cannot be un-fired)",
+    ([d, a, b]) => {
+      const [t1, t2] = a <= b ? [a, b] : [b, a];
+      const later = new Map(evaluate(d.ticket, t2).escalations.map((e) => [e.key, e]));
+      for (const e of evaluate(d.ticket, t1).escalations) {
+        if (e.state !== "due") continue;
+        expect([e.key, later.get(e.key)?.state, later.get(e.key)?.at]).toEqual([e.key, "due", e.at]);
+      }
+    },
+  );
+
   const noPauseTypes = EVENT_TYPES.filter(
     (t) => t !== "waitingCustomer" && t !== "customerReplied" && t !== "levelChanged",
   );

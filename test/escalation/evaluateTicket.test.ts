@@ -227,6 +227,57 @@ describe("pauses: a pause across a weekend (seed 003 with a resolution target th
   });
 });
 
+describe("a step that fired stays due when a level change moves its time (red-team W6)", () => {
+  // Seed 001 (24x7 desk) plus "fix": systemDown PT1H, general PT4H, a step at 50 %; onLevelChange recompute.
+  // Opened 09:00 as systemDown: the 50 % step is at 09:30. Lowered to general at 09:45: under PT4H the step
+  // would be at 11:00, but it already fired at 09:30 and stays due there. Resolved at 10:30.
+  const contract = seed("seed-001-network-desk", (c) => {
+    c.targets = [
+      ...c.targets,
+      {
+        id: "fix",
+        calendar: "desk",
+        start: { event: "opened" },
+        stop: { event: "resolved" },
+        duration: { systemDown: "PT1H", general: "PT4H" },
+        escalations: [{ id: "half", at: { percent: 50 }, action: "notify" }],
+      },
+    ];
+  });
+  const events = [
+    ev("opened", "2025-03-03T09:00:00"),
+    ev("levelChanged", "2025-03-03T09:45:00", { level: "general" }),
+    ev("resolved", "2025-03-03T10:30:00"),
+  ];
+  const ticket: Ticket = { id: "T-9", level: "systemDown", events };
+  const half = (now: string) =>
+    evaluateTicket(contract, ticket, `${now}+08:00`).escalations.find((e) => e.key === "T-9/fix/0/half");
+
+  test("due at 09:40, and still due at 09:30 after the change (09:50) and after the stop (10:40)", () => {
+    for (const now of ["2025-03-03T09:40:00", "2025-03-03T09:50:00", "2025-03-03T10:40:00"]) {
+      expect([now, half(now)?.state, half(now)?.at?.toISOString()]).toEqual([
+        now,
+        "due",
+        "2025-03-03T01:30:00.000Z",
+      ]);
+    }
+  });
+
+  test("a step not yet fired at the change takes the new time: lowered at 09:20, the step moves to 11:00", () => {
+    const early: Ticket = {
+      ...ticket,
+      events: [
+        events[0],
+        ev("levelChanged", "2025-03-03T09:20:00", { level: "general" }),
+      ] as Ticket["events"],
+    };
+    const s = evaluateTicket(contract, early, "2025-03-03T09:50:00+08:00");
+    const step = s.escalations.find((e) => e.key === "T-9/fix/0/half");
+    // general PT4H from 09:00: 50 % = 2 h → 11:00 (03:00Z).
+    expect([step?.state, step?.at?.toISOString()]).toEqual(["scheduled", "2025-03-03T03:00:00.000Z"]);
+  });
+});
+
 describe("level changes: seed 003, a level raised mid-ticket", () => {
   const contract = seed("seed-003-it-support");
   const opened = ev("opened", "2025-03-03T09:00:00"); // Monday
@@ -760,5 +811,48 @@ describe("the TSDoc example", () => {
     expect(s.targets[0]?.dueAt?.toISOString()).toBe("2025-03-03T02:00:00.000Z");
     expect(s.escalations.map((e) => e.state)).toEqual(["due", "scheduled", "scheduled"]);
     expect(s.nextCheckAt?.toISOString()).toBe("2025-03-03T01:45:00.000Z");
+  });
+});
+
+describe("nextCheck: what changes at nextCheckAt, and the key to fire", () => {
+  // Seed 001 (24x7 desk): engineerResponse PT1H from 09:00, reminders at 30 and 45 min, reassignment at 45 min.
+  const desk = seed("seed-001-network-desk");
+  const ticket: Ticket = { id: "N/1", events: [ev("opened", "2025-03-03T09:00:00")] };
+  const at = (now: string) => evaluateTicket(desk, ticket, `${now}+08:00`);
+
+  test("09:10: the 30-minute reminder at 09:30 (01:30Z), its key escaped", () => {
+    const s = at("2025-03-03T09:10:00");
+    expect(s.nextCheck).toEqual({
+      at: new Date("2025-03-03T01:30:00Z"),
+      changes: [
+        {
+          kind: "step",
+          key: "N%2F1/engineerResponse/0/remind30",
+          targetId: "engineerResponse",
+          cycle: 0,
+          stepId: "remind30",
+        },
+      ],
+    });
+    expect(s.nextCheck?.at).toEqual(s.nextCheckAt);
+  });
+
+  test("09:40: two steps at 09:45, in the contract's order", () => {
+    expect(
+      at("2025-03-03T09:40:00").nextCheck?.changes.map((c) => (c.kind === "step" ? c.key : c.kind)),
+    ).toEqual(["N%2F1/engineerResponse/0/remind45", "N%2F1/engineerResponse/0/reassign45"]);
+  });
+
+  test("09:50: the breach one millisecond after 10:00; answered: nothing left, null", () => {
+    expect(at("2025-03-03T09:50:00").nextCheck).toEqual({
+      at: new Date("2025-03-03T02:00:00.001Z"),
+      changes: [{ kind: "breach", targetId: "engineerResponse", cycle: 0 }],
+    });
+    const answered = evaluateTicket(
+      desk,
+      { ...ticket, events: [...ticket.events, ev("engineerResponded", "2025-03-03T09:20:00")] },
+      "2025-03-03T09:50:00+08:00",
+    );
+    expect([answered.nextCheckAt, answered.nextCheck]).toEqual([null, null]);
   });
 });

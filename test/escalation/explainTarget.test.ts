@@ -54,6 +54,100 @@ describe("pauses: a pause across a weekend (seed 003 with a resolution target th
   });
 });
 
+describe("a clock paused exactly on its budget (red-team R1)", () => {
+  // Paris, Mon–Tue 09:00–17:00; fix PT8H pausing on "wait" until "back". Opened Mon 2025-01-06 09:00: the 8 h are
+  // used up at 17:00, when "wait" pauses the clock. At 20:00 it is paused on its budget: dueAt is Mon 17:00, and
+  // lastCompliantAt is not known (it is the first working instant after a resume that has not come).
+  const contract = makeContract({
+    id: "r1",
+    name: "r1",
+    timezone: "Europe/Paris",
+    calendars: {
+      office: {
+        timezone: "Europe/Paris",
+        week: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]] },
+      },
+    },
+    levels: [{ id: "p1" }],
+    defaultLevel: "p1",
+    eventTypes: ["wait", "back"],
+    targets: [
+      {
+        id: "fix",
+        calendar: "office",
+        start: { event: "opened" },
+        stop: { event: "resolved" },
+        duration: "PT8H",
+        pause: { event: "wait", resumeEvent: "back" },
+      },
+    ],
+  });
+  const ticket: Ticket = {
+    id: "R1",
+    events: [
+      { type: "opened", at: "2025-01-06T09:00:00+01:00" },
+      { type: "wait", at: "2025-01-06T17:00:00+01:00" },
+    ],
+  };
+
+  test("explainTarget answers, with no lastCompliantAt, as evaluateTicket does", () => {
+    const now = "2025-01-06T20:00:00+01:00";
+    const s = target(evaluateTicket(contract, ticket, now), "fix");
+    expect([s.state, s.dueAt?.toISOString(), s.lastCompliantAt]).toEqual([
+      "paused",
+      "2025-01-06T16:00:00.000Z",
+      null,
+    ]);
+    const x = explainTarget(contract, ticket, "fix", now);
+    expect(x.arithmetic.lastCompliantAt).toBeNull();
+    expect(x.arithmetic.dueAt?.toISOString()).toBe("2025-01-06T16:00:00.000Z");
+    expect(x.text).toContain("lastCompliantAt is not known yet");
+    expect(x.text).not.toContain("Invalid");
+  });
+});
+
+describe("a cycle spanning more than 100 years (red-team S2): the periods are listed, not refused", () => {
+  // Paris, Mon–Tue 09:00–17:00; fix PT8H pausing on "wait". Mon 1900-01-01: Paris kept Paris Mean Time, UTC+0:09:21
+  // (tzdb, until 1911), so 09:00 PMT = 08:50:39Z. Opened 08:00Z (before the opening), "wait" at 09:00Z: the clock
+  // ran 08:50:39Z → 09:00Z = 9 min 21 s = 561,000 ms, then is paused until now, 2150.
+  const contract = makeContract({
+    id: "s2",
+    name: "s2",
+    timezone: "Europe/Paris",
+    calendars: {
+      office: { timezone: "Europe/Paris", week: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]] } },
+    },
+    levels: [{ id: "p1" }],
+    defaultLevel: "p1",
+    eventTypes: ["wait", "back"],
+    targets: [
+      {
+        id: "fix",
+        calendar: "office",
+        start: { event: "opened" },
+        stop: { event: "resolved" },
+        duration: "PT8H",
+        pause: { event: "wait", resumeEvent: "back" },
+      },
+    ],
+  });
+  const ticket: Ticket = {
+    id: "S2",
+    events: [
+      { type: "opened", at: "1900-01-01T09:00:00+01:00" },
+      { type: "wait", at: "1900-01-01T10:00:00+01:00" },
+    ],
+  };
+
+  test("explainTarget at 2150 lists the one period the clock ran", () => {
+    const x = explainTarget(contract, ticket, "fix", "2150-01-01T00:00:00+01:00");
+    expect(x.periods.map((p) => [p.start.toISOString(), p.end.toISOString(), p.workingMs])).toEqual([
+      ["1900-01-01T08:50:39.000Z", "1900-01-01T09:00:00.000Z", 561_000],
+    ]);
+    expect(x.status?.state).toBe("paused");
+  });
+});
+
 describe("the TSDoc example", () => {
   test("explainTarget's example (seed 003)", () => {
     const x = explainTarget(

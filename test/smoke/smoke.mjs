@@ -14,7 +14,7 @@ const expected = {
     ["compileCalendar", "addBusinessTime", "businessTimeBetween", "addBusinessDays"],
   ],
   "slakit/contracts": [contracts, ["parseContract", "safeParseContract", "classifyTicket", "coverageAt"]],
-  "slakit/escalation": [escalation, ["evaluateTicket", "explainTarget"]],
+  "slakit/escalation": [escalation, ["evaluateTicket", "explainTarget", "formatStepKey", "parseStepKey"]],
   "slakit/reporting": [reporting, ["buildReport", "mergeReports", "renderReport"]],
   slakit: [root, ["compileCalendar", "parseContract", "evaluateTicket", "buildReport"]],
 };

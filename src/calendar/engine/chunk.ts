@@ -6,8 +6,8 @@
  */
 import { SlaError } from "../../errors.js";
 import { DAY, type DurationMs, daysFromCivil, type EpochMs, HOUR, monthStartDay } from "../civil.js";
-import { daySeconds } from "../day-hours.js";
-import type { CompiledVersion } from "../spec.js";
+import { dayBreaks, daySeconds } from "../day-hours.js";
+import type { CompiledVersion, DaySeconds } from "../spec.js";
 import { localMidnight, MAX_EPOCH_MS, MIN_EPOCH_MS, resolveWallNoted } from "../zone.js";
 import type { MonthSums } from "./span.js";
 
@@ -102,6 +102,108 @@ function resolveNoted(v: CompiledVersion, day: number, seconds: number, notes: D
   return at;
 }
 
+/**
+ * Resolves a day's wall-clock intervals to instants clipped to the day `[start, nextStart)` and appends the
+ * non-empty ones to `out` (flat `[s, e, …]`, in wall-clock order, which need not be instant order). `stable` is
+ * the zone's offset when no transition is near.
+ */
+function resolveRanges(
+  v: CompiledVersion,
+  day: number,
+  ranges: DaySeconds,
+  start: EpochMs,
+  nextStart: EpochMs,
+  stable: number | undefined,
+  notes: DstNote[],
+  out: number[],
+): void {
+  const wall0 = day * DAY;
+  for (let i = 0; i < ranges.length; i += 2) {
+    const ws = ranges[i] as number;
+    const we = ranges[i + 1] as number;
+    const s = Math.max(
+      start,
+      stable === undefined ? resolveNoted(v, day, ws, notes) : wall0 + ws * 1000 - stable,
+    );
+    // "24:00" ends where the next day begins (also across a version's change of zone).
+    const e =
+      we === 86_400
+        ? nextStart
+        : Math.min(
+            nextStart,
+            stable === undefined ? resolveNoted(v, day, we, notes) : wall0 + we * 1000 - stable,
+          );
+    if (s < e) out.push(s, e); // else empty after DST resolution or clipping
+  }
+}
+
+/** The instants of `ranges` (flat, any order, may overlap) outside every interval of `cut` (flat, any order). */
+function subtractRanges(ranges: readonly number[], cut: readonly number[]): number[] {
+  let current = ranges.slice();
+  for (let c = 0; c < cut.length; c += 2) {
+    const cs = cut[c] as number;
+    const ce = cut[c + 1] as number;
+    const next: number[] = [];
+    for (let i = 0; i < current.length; i += 2) {
+      const s = current[i] as number;
+      const e = current[i + 1] as number;
+      if (ce <= s || cs >= e) next.push(s, e);
+      else {
+        if (cs > s) next.push(s, cs);
+        if (ce < e) next.push(ce, e);
+      }
+    }
+    current = next;
+  }
+  return current;
+}
+
+/**
+ * Appends the union of a day's resolved intervals (flat `[s, e, …]`) to `starts`/`ends`, sorted by start and
+ * with overlapping or touching intervals merged (SPEC 3.2: working time is the measure of the union). Wall-clock
+ * order is not instant order: an interval inside a DST gap moves forward by the gap (02:15 → 03:15) and can then
+ * start after the next interval does.
+ */
+function appendUnion(flat: readonly number[], starts: number[], ends: number[]): void {
+  let inOrder = true; // the usual case: no interval moved by a DST gap
+  for (let k = 2; k < flat.length && inOrder; k += 2)
+    inOrder = (flat[k] as number) >= (flat[k - 2] as number);
+  let order: number[] | undefined;
+  if (!inOrder) {
+    order = [];
+    for (let k = 0; k < flat.length; k += 2) order.push(k);
+    order.sort((a, b) => (flat[a] as number) - (flat[b] as number));
+  }
+  let lastEnd = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < flat.length; i += 2) {
+    const k = order === undefined ? i : (order[i / 2] as number);
+    const s = flat[k] as number;
+    const e = flat[k + 1] as number;
+    if (s <= lastEnd) {
+      lastEnd = Math.max(lastEnd, e);
+      ends[ends.length - 1] = lastEnd;
+    } else {
+      starts.push(s);
+      ends.push(e);
+      lastEnd = e;
+    }
+  }
+}
+
+/**
+ * The instant a local day begins. Versions partition time: a date begins at its 00:00 in its own version's
+ * zone, but never before the date before it begins (a version moving the zone east by more than a day's worth,
+ * UTC−11 → UTC+14, would otherwise start its first date inside the previous one and count that time twice; the
+ * previous date is then empty). Offsets differ by at most 26 h, so the date before is the only one that can
+ * begin later.
+ */
+function dayBegins(engine: Engine, day: number): EpochMs {
+  const v = versionForDay(engine, day);
+  const own = localMidnight(v.zone, day);
+  const previous = versionForDay(engine, day - 1);
+  return previous === v ? own : Math.max(own, localMidnight(previous.zone, day - 1));
+}
+
 function buildChunk(engine: Engine, index: number): Chunk {
   const year = FIRST_YEAR + Math.floor(index / 12);
   const month = (index % 12) + 1;
@@ -112,42 +214,31 @@ function buildChunk(engine: Engine, index: number): Chunk {
   const starts: number[] = [];
   const ends: number[] = [];
   const notes: DstNote[] = [];
-  const midnight = (day: number) => localMidnight(versionForDay(engine, day).zone, day);
-  let nextStart = midnight(firstDay);
+  let nextStart = dayBegins(engine, firstDay);
+  const resolved: number[] = []; // one day's resolved intervals, flat, in wall-clock order
+  const cutAt: number[] = []; // and its resolved breaks
   for (let j = 0; j < days; j++) {
     const day = firstDay + j;
     const v = versionForDay(engine, day);
     const start = nextStart;
-    nextStart = midnight(day + 1);
+    nextStart = dayBegins(engine, day + 1);
     dayStart[j] = start;
     dayIv[j] = starts.length;
     const ranges = daySeconds(v, day);
+    if (ranges.length === 0) continue;
     // Usually no transition is near: every edge is then its wall time minus one offset.
     const wall0 = day * DAY;
-    const stable = ranges.length === 0 ? undefined : v.zone.stableOffset(wall0 - 2 * DAY, wall0 + 3 * DAY);
-    for (let i = 0; i < ranges.length; i += 2) {
-      const ws = ranges[i] as number;
-      const we = ranges[i + 1] as number;
-      const s = Math.max(
-        start,
-        stable === undefined ? resolveNoted(v, day, ws, notes) : wall0 + ws * 1000 - stable,
-      );
-      // "24:00" ends where the next day begins (also across a version's change of zone).
-      const e =
-        we === 86_400
-          ? nextStart
-          : Math.min(
-              nextStart,
-              stable === undefined ? resolveNoted(v, day, we, notes) : wall0 + we * 1000 - stable,
-            );
-      if (s >= e) continue; // empty after DST resolution or clipping
-      const lastEnd =
-        ends.length > (dayIv[j] as number) ? (ends[ends.length - 1] as number) : Number.NEGATIVE_INFINITY;
-      if (s <= lastEnd) ends[ends.length - 1] = Math.max(lastEnd, e);
-      else {
-        starts.push(s);
-        ends.push(e);
-      }
+    const stable = v.zone.stableOffset(wall0 - 2 * DAY, wall0 + 3 * DAY);
+    resolved.length = 0;
+    resolveRanges(v, day, ranges, start, nextStart, stable, notes, resolved);
+    // A break is removed as instants, resolved like the hours: removing time never adds any (in wall-clock
+    // time, a break's edge in a DST gap could resolve before the hours' own edge).
+    const cut = dayBreaks(v, day);
+    if (cut.length === 0) appendUnion(resolved, starts, ends);
+    else {
+      cutAt.length = 0;
+      resolveRanges(v, day, cut, start, nextStart, stable, notes, cutAt);
+      appendUnion(subtractRanges(resolved, cutAt), starts, ends);
     }
   }
   dayStart[days] = nextStart;

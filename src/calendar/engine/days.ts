@@ -102,7 +102,8 @@ export function addWorkingDays(engine: Engine, t: EpochMs, days: number, sameTim
   const day = dayAt(engine, t);
   if (days === 0) {
     if (sameTime) return addWorkingTime(engine, t, 0, "nextOpening");
-    if (isWorkingDay(day) && dayEnd(day) >= t) return dayEnd(day);
+    // Intervals are half-open: at the end of the day's last interval no working time is left.
+    if (isWorkingDay(day) && dayEnd(day) > t) return dayEnd(day);
     walkDays(engine, day, 1, 1, t);
     return dayEnd(day);
   }
@@ -112,7 +113,9 @@ export function addWorkingDays(engine: Engine, t: EpochMs, days: number, sameTim
   if (!sameTime) return direction === 1 ? dayEnd(day) : dayOpen(day);
   // The same wall time on the target day, in the zone of that day's version.
   const targetDay = dayNumber(day);
-  const timeOfDay = t + versionForDay(engine, startDay).zone.offsetAt(t) - startDay * DAY;
+  // t's wall-clock time of day (not t − midnight: a date lasts over 24 h where a version moves the zone west).
+  const wall = t + versionForDay(engine, startDay).zone.offsetAt(t);
+  const timeOfDay = wall - Math.floor(wall / DAY) * DAY;
   const at = resolveWall(versionForDay(engine, targetDay).zone, targetDay * DAY + timeOfDay);
   return direction === 1
     ? addWorkingTime(engine, at, 0, "nextOpening")

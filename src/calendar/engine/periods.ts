@@ -7,9 +7,16 @@ import { SlaError } from "../../errors.js";
 import type { EpochMs } from "../civil.js";
 import { chunkAt, chunkOf, type DstNote, type Engine, HORIZON_MS, intervalAt, MAX_PERIODS } from "./chunk.js";
 
+/** `E_LIMIT` for a span over 100 years: the most a whole listing ({@link forEachPeriod}) may cover. @internal */
+export function checkPeriodSpan(from: EpochMs, to: EpochMs): void {
+  if (to - from > 2 * HORIZON_MS)
+    throw new SlaError("E_LIMIT", "Working periods can be listed for at most 100 years at a time");
+}
+
 /**
  * Calls `visit(start, end)` for each working period overlapping `[from, to)`, clipped, touching ones merged; a
- * visitor that returns `false` ends the listing.
+ * visitor that returns `false` ends the listing. Callers that must list a whole span cap it
+ * ({@link checkPeriodSpan}); one that stops early (a first-N list) may pass any span.
  * @internal
  */
 export function forEachPeriod(
@@ -19,8 +26,6 @@ export function forEachPeriod(
   visit: (start: EpochMs, end: EpochMs) => unknown,
 ): void {
   if (to <= from) return;
-  if (to - from > 2 * HORIZON_MS)
-    throw new SlaError("E_LIMIT", "Working periods can be listed for at most 100 years at a time");
   let chunk = chunkAt(engine, from);
   let i = Math.max(0, intervalAt(chunk, from));
   let pendingStart = Number.NaN;

@@ -78,6 +78,7 @@ export function compileTargetParts(ctx: CompileContext): TargetPart[] {
     const breachOf = ctx.refer(ctx.targetNames, start) ? (start.value as string) : undefined;
     const durations = readDurations(ctx, target.field("duration"));
     checkPhases(ctx, target.field("phases"));
+    checkClockEvents(ctx, target);
     const steps = compileSteps(ctx, target.field("escalations"));
     parts.push({
       id: target.field("id").text ?? "",
@@ -114,6 +115,41 @@ function readDurations(ctx: CompileContext, node: RawNode): Map<string, ParsedDu
     if (parsed !== undefined) durations.set(level, parsed);
   }
   return durations;
+}
+
+/**
+ * Events that would undo themselves at the instant they act: a pause whose `event` is its `resumeEvent` pauses and
+ * resumes the clock at the same instant (it never pauses), and an event that both starts and stops the clock
+ * stops it as it starts. Each is an `E_CONTRACT` issue at the second role: `pause.resumeEvent`, or the `stop`
+ * event (`stop.event`, or `stop.event[i]` in a list).
+ */
+function checkClockEvents(ctx: CompileContext, target: RawNode): void {
+  const id = target.field("id").text;
+  const of = id === undefined ? "" : ` of target ${JSON.stringify(id)}`;
+  const pause = target.field("pause");
+  const pauseEvent = pause.field("event").text;
+  const resume = pause.field("resumeEvent");
+  if (pauseEvent !== undefined && resume.text === pauseEvent) {
+    ctx.issues.add(
+      "E_CONTRACT",
+      resume.path,
+      `The pause${of} is ended by its own event ${JSON.stringify(pauseEvent)}: the clock would resume at the instant it pauses, so it never pauses; name another resumeEvent (or pause by "statuses")`,
+    );
+  }
+  const starts = new Set(target.field("start").field("event").names());
+  if (starts.size === 0) return;
+  const stop = target.field("stop").field("event");
+  const stops = typeof stop.value === "string" ? [stop] : stop.items();
+  for (const event of stops) {
+    const name = event.text;
+    if (name !== undefined && starts.has(name)) {
+      ctx.issues.add(
+        "E_CONTRACT",
+        event.path,
+        `Event ${JSON.stringify(name)} both starts and stops the clock${of}: it would stop at the instant it starts; name different start and stop events`,
+      );
+    }
+  }
 }
 
 /** A target's `phases`: each a kind (`"warranty"`, `"postWarranty"`) or the name of a phase of the term. */

@@ -10,6 +10,14 @@ import { byOrder } from "../context.js";
 import { admits, keep } from "../first-n.js";
 import { iso, isoKey, localDate } from "../instant-text.js";
 import { isLate, outcomeOf } from "../outcome.js";
+import {
+  expectConsistent,
+  readCount,
+  readDate,
+  readInstant,
+  readIsoTextOrNull,
+  readText,
+} from "../report-json.js";
 import type { BreachRow } from "../types.js";
 import { compareInstants, keptListFigure, textOrNull } from "./kept.js";
 
@@ -63,6 +71,26 @@ export const breachesFigure = keptListFigure<BreachRow, BreachDraft, "breaches">
       a.cycle - b.cycle ||
       compareText(stableStringify(breachRowOf(a)), stableStringify(breachRowOf(b))),
   format: breachRowOf,
+  read(x, path, context) {
+    const at = (key: string): string => `${path}.${key}`;
+    const breachedAt = readInstant(x.breachedAt, at("breachedAt"));
+    const date = readDate(x.date, at("date"));
+    expectConsistent(
+      date === localDate(context.zone, breachedAt),
+      "date is not the local date of breachedAt",
+      at("date"),
+    );
+    return {
+      ticketId: readText(x.ticketId, at("ticketId")),
+      targetId: readText(x.targetId, at("targetId")),
+      cycle: readCount(x.cycle, at("cycle")),
+      level: readText(x.level, at("level")),
+      dueAt: readIsoTextOrNull(x.dueAt, at("dueAt")),
+      breachedAt: iso(breachedAt),
+      stoppedAt: readIsoTextOrNull(x.stoppedAt, at("stoppedAt")),
+      date,
+    };
+  },
   add(acc, e, context) {
     const targets = e.targets;
     for (let i = 0; i < targets.length; i++) {

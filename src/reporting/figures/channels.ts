@@ -7,7 +7,15 @@
 import { compareText } from "../../contracts/kernel.js";
 import { SlaError } from "../../errors.js";
 import type { Figure } from "../figure.js";
-import { readCount, readText } from "../report-json.js";
+import {
+  arrayAt,
+  expectConsistent,
+  failRead,
+  readCount,
+  readObject,
+  readText,
+  readTextOrNull,
+} from "../report-json.js";
 import type { ChannelSatisfaction, ChannelSummary } from "../types.js";
 
 /** The tickets of one channel. */
@@ -131,20 +139,34 @@ export const channelsFigure: Figure<
   },
   read(report, path) {
     const acc: ChannelsAcc = { channels: new Map(), surveys: new Map() };
-    for (const x of report.satisfaction) {
-      const where = `${path}.satisfaction`;
-      const surveys = readCount(x.surveys, where);
-      if (surveys > 0)
-        acc.surveys.set(readText(x.channel, where), { satisfied: readCount(x.satisfied, where), surveys });
-    }
-    for (const c of report.channels) {
-      const where = `${path}.channels`;
-      acc.channels.set(c.channel === null ? null : readText(c.channel, where), {
-        tickets: readCount(c.tickets, where),
-        resolved: readCount(c.resolved, where),
-        handlingSumMs: readCount(c.handlingSumMs, where),
-      });
-    }
+    const root = report as unknown as Record<string, unknown>;
+    arrayAt(root, "satisfaction", path).forEach((item, i) => {
+      const where = `${path}.satisfaction[${i}]`;
+      const x = readObject(item, where);
+      const channel = readText(x.channel, `${where}.channel`);
+      const surveys = readCount(x.surveys, `${where}.surveys`);
+      const satisfied = readCount(x.satisfied, `${where}.satisfied`);
+      expectConsistent(satisfied <= surveys, "more surveys satisfied than answered", `${where}.satisfied`);
+      if (acc.surveys.has(channel)) failRead("a channel is listed twice", `${where}.channel`);
+      if (surveys > 0) acc.surveys.set(channel, { satisfied, surveys });
+    });
+    arrayAt(root, "channels", path).forEach((item, i) => {
+      const where = `${path}.channels[${i}]`;
+      const c = readObject(item, where);
+      const channel = readTextOrNull(c.channel, `${where}.channel`);
+      const counted: ChannelAcc = {
+        tickets: readCount(c.tickets, `${where}.tickets`),
+        resolved: readCount(c.resolved, `${where}.resolved`),
+        handlingSumMs: readCount(c.handlingSumMs, `${where}.handlingSumMs`),
+      };
+      expectConsistent(
+        counted.resolved <= counted.tickets,
+        "more tickets resolved than counted",
+        `${where}.resolved`,
+      );
+      if (acc.channels.has(channel)) failRead("a channel is listed twice", `${where}.channel`);
+      acc.channels.set(channel, counted);
+    });
     return acc;
   },
 };

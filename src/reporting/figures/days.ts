@@ -10,7 +10,7 @@ import type { TargetEvaluation } from "../../escalation/kernel.js";
 import type { ReportContext } from "../context.js";
 import type { Figure } from "../figure.js";
 import { isLate, outcomeOf } from "../outcome.js";
-import { readCount, readText } from "../report-json.js";
+import { arrayAt, failRead, readCount, readDate, readObject } from "../report-json.js";
 import type { DayCount } from "../types.js";
 
 interface DayAcc {
@@ -79,14 +79,17 @@ export const daysFigure: Figure<DaysAcc, { days: DayCount[] }> = {
   },
   read(report, path) {
     const acc = emptyDays();
-    for (const d of report.days) {
-      const date = readText(d.date, `${path}.days`);
+    arrayAt(report as unknown as Record<string, unknown>, "days", path).forEach((item, i) => {
+      const where = `${path}.days[${i}]`;
+      const d = readObject(item, where);
+      const date = readDate(d.date, `${where}.date`);
+      if (acc.byDate.has(date)) failRead("a date is listed twice", `${where}.date`);
       acc.byDate.set(date, {
         date,
-        opened: readCount(d.opened, `${path}.days`),
-        breaches: readCount(d.breaches, `${path}.days`),
+        opened: readCount(d.opened, `${where}.opened`),
+        breaches: readCount(d.breaches, `${where}.breaches`),
       });
-    }
+    });
     return acc;
   },
 };

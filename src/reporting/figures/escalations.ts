@@ -7,7 +7,7 @@ import { compareText } from "../../contracts/kernel.js";
 import type { StepEvaluation } from "../../escalation/kernel.js";
 import { byOrder } from "../context.js";
 import type { Figure } from "../figure.js";
-import { readCount, readText } from "../report-json.js";
+import { arrayAt, readCount, readObject, readText } from "../report-json.js";
 import type { EscalationCount } from "../types.js";
 
 interface EscalationAcc {
@@ -117,18 +117,19 @@ export const escalationsFigure: Figure<EscalationsAcc, { escalations: Escalation
   },
   read(report, path) {
     const acc = emptyEscalations();
-    const where = `${path}.escalations`;
-    for (const e of report.escalations) {
+    arrayAt(report as unknown as Record<string, unknown>, "escalations", path).forEach((item, i) => {
+      const where = `${path}.escalations[${i}]`;
+      const e = readObject(item, where);
       const counted = escalationAcc(
         acc,
-        readText(e.targetId, where),
-        readText(e.stepId, where),
-        readText(e.action, where),
+        readText(e.targetId, `${where}.targetId`),
+        readText(e.stepId, `${where}.stepId`),
+        readText(e.action, `${where}.action`),
       );
-      counted.due = readCount(e.due, where);
-      counted.skipped = readCount(e.skipped, where);
-      counted.scheduled = readCount(e.scheduled, where);
-    }
+      counted.due += readCount(e.due, `${where}.due`);
+      counted.skipped += readCount(e.skipped, `${where}.skipped`);
+      counted.scheduled += readCount(e.scheduled, `${where}.scheduled`);
+    });
     return acc;
   },
 };

@@ -8,7 +8,15 @@ import type { EpochMs } from "../../calendar/kernel.js";
 import { type CompiledContract, compareText, planInspections } from "../../contracts/kernel.js";
 import type { Figure } from "../figure.js";
 import { iso } from "../instant-text.js";
-import { failRead, readCount } from "../report-json.js";
+import {
+  arrayAt,
+  failRead,
+  readBoolean,
+  readCount,
+  readInstant,
+  readObject,
+  readText,
+} from "../report-json.js";
 import type { InspectionItem, InspectionSummary } from "../types.js";
 
 /**
@@ -52,18 +60,14 @@ export function planFor(compiled: CompiledContract, from: EpochMs, to: EpochMs):
  */
 export function readPlan(items: readonly unknown[], path: string): PlanItem[] {
   return items.map((item, i) => {
-    const it = item as Record<string, unknown>;
-    const from = Date.parse(String(it.from));
-    const dueAt = Date.parse(String(it.dueAt));
-    if (!Number.isFinite(from) || !Number.isFinite(dueAt) || typeof it.inspectionId !== "string") {
-      failRead("malformed inspection item", `${path}.items[${i}]`);
-    }
-    return {
-      inspectionId: it.inspectionId,
-      from,
-      dueAt,
-      required: readCount(it.required, `${path}.items[${i}].required`),
-    };
+    const where = `${path}.items[${i}]`;
+    const it = readObject(item, where);
+    const from = readInstant(it.from, `${where}.from`);
+    const dueAt = readInstant(it.dueAt, `${where}.dueAt`);
+    if (dueAt < from) failRead("an inspection item is due before its window starts", where);
+    const required = readCount(it.required, `${where}.required`);
+    if (required === 0) failRead("an inspection item requires at least 1 inspection", `${where}.required`);
+    return { inspectionId: readText(it.inspectionId, `${where}.inspectionId`), from, dueAt, required };
   });
 }
 
@@ -166,10 +170,17 @@ export const inspectionsFigure: Figure<InspectionsAcc, { inspections: Inspection
   finish(acc, context) {
     return { inspections: deriveInspections(context.plan, acc.performed, context.now) };
   },
-  read(report) {
-    if (!report.inspections.provided) return { performed: undefined };
+  read(report, path) {
+    const where = `${path}.inspections`;
+    const section = readObject(report.inspections, where);
+    if (!readBoolean(section.provided, `${where}.provided`)) return { performed: undefined };
     const performed: Performed = new Map();
-    for (const p of report.inspections.performed) performed.set(performedKey(p.inspectionId, p.at), { ...p });
+    arrayAt(section, "performed", where).forEach((item, i) => {
+      const p = readObject(item, `${where}.performed[${i}]`);
+      const inspectionId = readText(p.inspectionId, `${where}.performed[${i}].inspectionId`);
+      const at = iso(readInstant(p.at, `${where}.performed[${i}].at`));
+      performed.set(performedKey(inspectionId, at), { inspectionId, at });
+    });
     return { performed };
   },
 };

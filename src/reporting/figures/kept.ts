@@ -12,7 +12,7 @@ import type { ReportContext } from "../context.js";
 import type { Figure } from "../figure.js";
 import { drainFirstN, type FirstN, finishFirstN, newFirstN, offerKept } from "../first-n.js";
 import { iso, isoKey } from "../instant-text.js";
-import { readCount } from "../report-json.js";
+import { arrayAt, expectConsistent, readCount, readObject } from "../report-json.js";
 import type { KeptList, ServiceReport } from "../types.js";
 
 /** A kept list: the items formatted so far, and the drafts of the tickets counted since. @internal */
@@ -37,6 +37,12 @@ export interface KeptListRules<Item, Draft> {
   format(draft: Draft, format: (t: EpochMs) => string): Item;
   /** Counts a ticket's items into `items.total` and keeps the drafts of those that may be among the first. */
   add(acc: KeptAcc<Item, Draft>, evaluation: Evaluation, context: ReportContext): void;
+  /**
+   * An item of a report read back, checked field by field and copied (instants written again as
+   * `Date#toISOString` text).
+   * @throws SlaError `E_OPTION` (instants: `E_INSTANT`, `E_INSTANT_RANGE`) at the malformed field.
+   */
+  read(item: Record<string, unknown>, path: string, context: ReportContext): Item;
 }
 
 /** Compares instants as `compareText(iso(a), iso(b))` does, formatting only outside years 1000–9999. @internal */
@@ -116,9 +122,22 @@ export function keptListFigure<Item, Draft, Section extends "breaches" | "rows">
     },
     read(report, path, context) {
       const acc = empty(context);
-      const part = report[rules.section] as unknown as KeptList<Item>;
-      acc.items.total = readCount(part.total, `${path}.${rules.section}.total`);
-      for (const item of part.items) offerKept(acc.items, item);
+      const where = `${path}.${rules.section}`;
+      const part = readObject(report[rules.section], where);
+      const total = readCount(part.total, `${where}.total`);
+      const items = arrayAt(part, "items", where);
+      expectConsistent(items.length <= acc.items.cap, "more items than the report keeps", `${where}.items`);
+      items.forEach((item, i) => {
+        const at = `${where}.items[${i}]`;
+        offerKept(acc.items, rules.read(readObject(item, at), at, context));
+      });
+      expectConsistent(items.length <= total, "more items than total", `${where}.items`);
+      expectConsistent(
+        readCount(part.truncated, `${where}.truncated`) === total - items.length,
+        "truncated is not total minus the items kept",
+        `${where}.truncated`,
+      );
+      acc.items.total = total;
       return acc;
     },
   };

@@ -11,6 +11,16 @@ import { byOrder } from "../context.js";
 import { admits, keep } from "../first-n.js";
 import { iso, isoKey } from "../instant-text.js";
 import { isLate, outcomeOf } from "../outcome.js";
+import {
+  failConsistency,
+  readCount,
+  readCountOrNull,
+  readIsoText,
+  readIsoTextOrNull,
+  readText,
+  readTextOrNull,
+  readWord,
+} from "../report-json.js";
 import type { CycleOutcome, TicketTargetRow } from "../types.js";
 import { compareInstants, keptListFigure, rowsCap, textOrNull } from "./kept.js";
 
@@ -57,6 +67,8 @@ function rowOf(d: RowDraft, format: (t: EpochMs) => string = iso): TicketTargetR
   };
 }
 
+const OUTCOMES: readonly CycleOutcome[] = ["met", "breached", "open", "openBreached", "pending", "cancelled"];
+
 /** The `rows` section. @internal */
 export const rowsFigure = keptListFigure<TicketTargetRow, RowDraft, "rows">({
   section: "rows",
@@ -79,6 +91,30 @@ export const rowsFigure = keptListFigure<TicketTargetRow, RowDraft, "rows">({
       a.cycle - b.cycle ||
       compareText(stableStringify(rowOf(a)), stableStringify(rowOf(b))),
   format: rowOf,
+  read(x, path, context) {
+    const at = (key: string): string => `${path}.${key}`;
+    const outcome = readWord(x.outcome, OUTCOMES, at("outcome"));
+    if (context.options.rows === "breaches" && !isLate(outcome))
+      failConsistency('a row that is not late in a report of rows: "breaches"', at("outcome"));
+    return {
+      ticketId: readText(x.ticketId, at("ticketId")),
+      openedAt: readIsoText(x.openedAt, at("openedAt")),
+      resolvedAt: readIsoTextOrNull(x.resolvedAt, at("resolvedAt")),
+      channel: readTextOrNull(x.channel, at("channel")),
+      phase: readText(x.phase, at("phase")),
+      targetId: readText(x.targetId, at("targetId")),
+      cycle: readCount(x.cycle, at("cycle")),
+      level: readText(x.level, at("level")),
+      outcome,
+      startedAt: readIsoTextOrNull(x.startedAt, at("startedAt")),
+      dueAt: readIsoTextOrNull(x.dueAt, at("dueAt")),
+      stoppedAt: readIsoTextOrNull(x.stoppedAt, at("stoppedAt")),
+      breachedAt: readIsoTextOrNull(x.breachedAt, at("breachedAt")),
+      elapsedMs: readCount(x.elapsedMs, at("elapsedMs")),
+      pausedMs: readCount(x.pausedMs, at("pausedMs")),
+      targetMs: readCountOrNull(x.targetMs, at("targetMs")),
+    };
+  },
   add(acc, e, context) {
     const onlyLate = context.options.rows === "breaches";
     const channel = typeof e.channel === "string" ? e.channel : null;

@@ -7,7 +7,7 @@
 import { compareText } from "../../contracts/kernel.js";
 import type { Figure } from "../figure.js";
 import { type FirstN, finishFirstN, newFirstN, offer } from "../first-n.js";
-import { readCount } from "../report-json.js";
+import { arrayAt, expectConsistent, readCount, readObject, readText } from "../report-json.js";
 import type { SkippedTickets } from "../types.js";
 
 interface SkipSample {
@@ -62,9 +62,21 @@ export const skippedFigure: Figure<SkippedAcc, { skipped: SkippedTickets }> = {
     return { skipped: { count: acc.count, sample: finishFirstN(acc.sample).map((s) => ({ ...s })) } };
   },
   read(report, path) {
+    const where = `${path}.skipped`;
+    const section = readObject(report.skipped, where);
     const acc = emptySkipped();
-    acc.count = readCount(report.skipped.count, `${path}.skipped.count`);
-    for (const s of report.skipped.sample) offer(acc.sample, s);
+    acc.count = readCount(section.count, `${where}.count`);
+    const sample = arrayAt(section, "sample", where);
+    expectConsistent(sample.length <= SKIP_SAMPLE, "more samples than a report keeps", `${where}.sample`);
+    sample.forEach((item, i) => {
+      const s = readObject(item, `${where}.sample[${i}]`);
+      offer(acc.sample, {
+        ticketId: readText(s.ticketId, `${where}.sample[${i}].ticketId`),
+        code: readText(s.code, `${where}.sample[${i}].code`),
+        message: readText(s.message, `${where}.sample[${i}].message`),
+      });
+    });
+    expectConsistent(sample.length <= acc.count, "more samples than skipped tickets", `${where}.sample`);
     return acc;
   },
 };

@@ -8,12 +8,26 @@ import type { TargetEvaluation } from "../../escalation/kernel.js";
 import { byOrder, type ReportContext } from "../context.js";
 import type { Figure } from "../figure.js";
 import { outcomeOf } from "../outcome.js";
-import { arrayAt, failRead, readCount, readText } from "../report-json.js";
+import {
+  arrayAt,
+  expectConsistent,
+  failConsistency,
+  failRead,
+  objectAt,
+  readArray,
+  readBoolean,
+  readCount,
+  readCountOrNull,
+  readObject,
+  readText,
+} from "../report-json.js";
 import {
   addValue,
+  bucketOf,
   mergeSummary,
   nearestRank,
   newSummary,
+  reserveBuckets,
   restoreCount,
   sortedCounts,
   type ValueSummary,
@@ -176,25 +190,79 @@ function addCycle(acc: TargetsAcc, i: number, t: TargetEvaluation, context: Repo
   if (outcome === "met" || outcome === "breached") addValue(counted.elapsed, t.elapsedMs);
 }
 
+const OUTCOMES: readonly CycleOutcome[] = ["met", "breached", "open", "openBreached", "pending", "cancelled"];
+
+/**
+ * Reads the elapsed summary of a `TargetSummary` back into `e`, refusing figures that contradict each other:
+ * a count that is not `met + breached`, a minimum above the maximum, a sum outside `[count·min, count·max]`,
+ * histogram counts that do not add up to the count, keys out of order or outside `[min, max]`.
+ */
+function readElapsed(e: ValueSummary, el: Record<string, unknown>, stopped: number, where: string): void {
+  const count = readCount(el.count, `${where}.count`);
+  const sum = readCount(el.sumMs, `${where}.sumMs`);
+  const min = readCountOrNull(el.minMs, `${where}.minMs`);
+  const max = readCountOrNull(el.maxMs, `${where}.maxMs`);
+  const exact = readBoolean(el.exact, `${where}.exact`);
+  expectConsistent(count === stopped, "elapsed.count is not met + breached", `${where}.count`);
+  if (count === 0) {
+    expectConsistent(sum === 0 && min === null && max === null, "an empty summary has values", where);
+  } else {
+    if (min === null || max === null) failConsistency("a summary of values has no minMs or maxMs", where);
+    expectConsistent(min <= max, "minMs is above maxMs", `${where}.minMs`);
+    const [n, lo, hi, total] = [BigInt(count), BigInt(min), BigInt(max), BigInt(sum)];
+    expectConsistent(
+      n * lo <= total && total <= n * hi,
+      "sumMs is outside count × [minMs, maxMs]",
+      `${where}.sumMs`,
+    );
+  }
+  e.count = count;
+  e.sum = sum;
+  e.min = min ?? Number.POSITIVE_INFINITY;
+  e.max = max ?? Number.NEGATIVE_INFINITY;
+  e.exact = exact;
+  const histogram = arrayAt(el, "histogram", where);
+  if (exact && histogram.length > e.cap)
+    failConsistency("an exact summary has more values than exactValues", `${where}.histogram`);
+  if (!exact && max !== null) reserveBuckets(e, max);
+  const lowest = min === null ? 0 : exact ? min : bucketOf(min);
+  let seen = 0;
+  let last = -1;
+  histogram.forEach((pair, i) => {
+    const at = `${where}.histogram[${i}]`;
+    const p = readArray(pair, at);
+    if (p.length !== 2) failRead("expected a pair [valueMs, count]", at);
+    const key = readCount(p[0], `${at}[0]`);
+    const n = readCount(p[1], `${at}[1]`);
+    expectConsistent(key > last, "histogram keys are not in increasing order", `${at}[0]`);
+    expectConsistent(
+      max !== null && key >= lowest && key <= max,
+      "a histogram key is outside [minMs, maxMs]",
+      `${at}[0]`,
+    );
+    last = key;
+    seen += n;
+    restoreCount(e, key, n);
+  });
+  expectConsistent(seen === count, "histogram counts do not add up to elapsed.count", `${where}.histogram`);
+}
+
 /** Reads one `TargetSummary` of a report back into the accumulator. */
-function readTarget(acc: TargetsAcc, t: TargetSummary, path: string): void {
-  const where = `${path}.targets.${String(t.targetId)}`;
-  const counted = targetAcc(acc, readText(t.targetId, where), readText(t.level, where));
-  counted.met += readCount(t.counts.met, where);
-  counted.breached += readCount(t.counts.breached, where);
-  counted.open += readCount(t.counts.open, where);
-  counted.openBreached += readCount(t.counts.openBreached, where);
-  counted.pending += readCount(t.counts.pending, where);
-  counted.cancelled += readCount(t.counts.cancelled, where);
-  const e = counted.elapsed;
-  const el = t.elapsed;
-  e.count = readCount(el.count, where);
-  e.sum = readCount(el.sumMs, where);
-  e.min = el.minMs === null ? Number.POSITIVE_INFINITY : readCount(el.minMs, where);
-  e.max = el.maxMs === null ? Number.NEGATIVE_INFINITY : readCount(el.maxMs, where);
-  if (typeof el.exact !== "boolean") failRead("elapsed.exact is not a boolean", where);
-  e.exact = el.exact;
-  for (const pair of el.histogram) restoreCount(e, readCount(pair[0], where), readCount(pair[1], where));
+function readTarget(acc: TargetsAcc, item: unknown, where: string): void {
+  const t = readObject(item, where);
+  const targetId = readText(t.targetId, `${where}.targetId`);
+  const level = readText(t.level, `${where}.level`);
+  if (acc.byTarget.get(targetId)?.has(level) === true)
+    failRead("a target and level are listed twice", `${where}.level`);
+  const counted = targetAcc(acc, targetId, level);
+  const counts = objectAt(t, "counts", where);
+  for (const outcome of OUTCOMES) counted[outcome] = readCount(counts[outcome], `${where}.counts.${outcome}`);
+  readElapsed(
+    counted.elapsed,
+    objectAt(t, "elapsed", where),
+    counted.met + counted.breached,
+    `${where}.elapsed`,
+  );
 }
 
 /** The `targets` section. @internal */
@@ -225,8 +293,9 @@ export const targetsFigure: Figure<TargetsAcc, { targets: TargetSummary[] }> = {
   },
   read(report, path, context) {
     const acc = emptyTargets(context);
-    const targets = arrayAt(report as unknown as Record<string, unknown>, "targets", path) as TargetSummary[];
-    for (const t of targets) readTarget(acc, t, path);
+    arrayAt(report as unknown as Record<string, unknown>, "targets", path).forEach((t, i) => {
+      readTarget(acc, t, `${path}.targets[${i}]`);
+    });
     return acc;
   },
 };

@@ -4,9 +4,10 @@
  * @internal
  * @module
  */
+import { describeValue } from "../../errors.js";
 import { byOrder } from "../context.js";
 import type { Figure } from "../figure.js";
-import { readCount, readText } from "../report-json.js";
+import { arrayAt, expectConsistent, failRead, readCount, readObject, readText } from "../report-json.js";
 import type { TicketTotals } from "../types.js";
 
 /** The counts of the tickets. @internal */
@@ -31,6 +32,22 @@ function bump(map: Map<string, number>, key: string, n = 1): void {
  */
 export function countOutsideWindow(acc: TicketsAcc): void {
   acc.outsideWindow += 1;
+}
+
+function sumOf(map: ReadonlyMap<string, number>): number {
+  let sum = 0;
+  for (const n of map.values()) sum += n;
+  return sum;
+}
+
+/** Reads `[{ <key>: id, count }]` into a tally (each id once). */
+function readTally(into: Map<string, number>, items: readonly unknown[], key: string, path: string): void {
+  items.forEach((item, i) => {
+    const x = readObject(item, `${path}[${i}]`);
+    const id = readText(x[key], `${path}[${i}].${key}`);
+    if (into.has(id)) failRead(`${key} ${describeValue(id)} is listed twice`, `${path}[${i}].${key}`);
+    into.set(id, readCount(x.count, `${path}[${i}].count`));
+  });
 }
 
 /** The `tickets` section. @internal */
@@ -70,8 +87,9 @@ export const ticketsFigure: Figure<TicketsAcc, { tickets: TicketTotals }> = {
     };
   },
   read(report, path) {
-    const t = report.tickets;
-    const p = (key: string): string => `${path}.tickets.${key}`;
+    const where = `${path}.tickets`;
+    const t = readObject(report.tickets, where);
+    const p = (key: string): string => `${where}.${key}`;
     const acc: TicketsAcc = {
       count: readCount(t.count, p("count")),
       resolved: readCount(t.resolved, p("resolved")),
@@ -80,10 +98,20 @@ export const ticketsFigure: Figure<TicketsAcc, { tickets: TicketTotals }> = {
       byLevel: new Map(),
       byPhase: new Map(),
     };
-    for (const x of t.byLevel)
-      bump(acc.byLevel, readText(x.level, p("byLevel")), readCount(x.count, p("byLevel")));
-    for (const x of t.byPhase)
-      bump(acc.byPhase, readText(x.phase, p("byPhase")), readCount(x.count, p("byPhase")));
+    expectConsistent(acc.resolved <= acc.count, "more tickets resolved than counted", p("resolved"));
+    expectConsistent(acc.closed <= acc.count, "more tickets closed than counted", p("closed"));
+    readTally(acc.byLevel, arrayAt(t, "byLevel", where), "level", p("byLevel"));
+    readTally(acc.byPhase, arrayAt(t, "byPhase", where), "phase", p("byPhase"));
+    expectConsistent(
+      sumOf(acc.byLevel) === acc.count,
+      "tickets per level do not add up to count",
+      p("byLevel"),
+    );
+    expectConsistent(
+      sumOf(acc.byPhase) === acc.count,
+      "tickets per phase do not add up to count",
+      p("byPhase"),
+    );
     return acc;
   },
 };

@@ -26,14 +26,22 @@ export const CSV_COLUMNS: readonly (keyof TicketTargetRow)[] = [
 ];
 
 /**
- * One CSV field: a cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
- * return) gets a leading `'`; a field holding a comma, quote, CR or LF is quoted, quotes doubled (RFC 4180).
+ * Where a cell starts that a spreadsheet may run as a formula: `=`, `+`, `-`, `@` (OWASP's list, with tab and
+ * CR), their fullwidth forms `＝` `＋` `－` `＠` (East-Asian input conversion turns them into the ASCII ones), and
+ * any whitespace, LF and space included (a spreadsheet that trims cells would see the formula behind it).
+ */
+const FORMULA_START = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\s]/u;
+
+/**
+ * One CSV field: a cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, their fullwidth
+ * forms `＝＋－＠`, or whitespace: space, tab, CR, LF, …) gets a leading `'`; a field holding a comma, quote, CR
+ * or LF is quoted, quotes doubled (RFC 4180).
  * @internal
  */
 export function csvField(value: string | number | null): string {
   if (value === null) return "";
   let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

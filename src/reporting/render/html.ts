@@ -59,7 +59,7 @@ const STATUS_TEXT = { pass: "✔ pass", fail: "✘ fail", noData: "– no data" 
 type Cell = string | number | { readonly html: string; readonly cls?: string };
 
 function td(cell: Cell): string {
-  if (typeof cell === "number") return `<td class="num">${cell}</td>`;
+  if (typeof cell === "number") return `<td class="num">${esc(String(cell))}</td>`;
   if (typeof cell === "string")
     return cell.length <= 24 ? `<td class="nw">${esc(cell)}</td>` : `<td>${esc(cell)}</td>`;
   return `<td${cell.cls === undefined ? "" : ` class="${cell.cls}"`}>${cell.html}</td>`;
@@ -191,7 +191,7 @@ export function renderHtml(r: ServiceReport): string {
     ["KPIs failed", tally.fail],
     ["KPIs without data", tally.noData],
   ];
-  let summary = `<ul class="cards">${cards.map(([label, n]) => `<li><span class="n">${n}</span>${esc(label)}</li>`).join("")}</ul>`;
+  let summary = `<ul class="cards">${cards.map(([label, n]) => `<li><span class="n">${esc(String(n))}</span>${esc(label)}</li>`).join("")}</ul>`;
   const notes: string[] = [];
   if (r.tickets.outsideWindow > 0)
     notes.push(

@@ -29,10 +29,17 @@ export function mdText(text: string): string {
   return text.replace(/[\r\n\t]+/g, " ").replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
 }
 
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]): string => `| ${cells.join(" | ")} |`;
-  const align = header.map(() => "---");
-  return [line(header), line(align), ...rows.map(line)].join("\n");
+/** A GFM table; every header and cell is escaped here (`mdText`), so no caller writes a cell raw. */
+function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const line = (cells: readonly (string | number)[]): string =>
+    `| ${cells.map((c) => mdText(String(c))).join(" | ")} |`;
+  const align = `| ${header.map(() => "---").join(" | ")} |`;
+  return [line(header), align, ...rows.map(line)].join("\n");
+}
+
+/** A count or other value interpolated in a Markdown line, escaped. */
+function md(value: string | number): string {
+  return mdText(String(value));
 }
 
 const STATUS_MARK = { pass: "✅ pass", fail: "❌ fail", noData: "➖ no data" } as const;
@@ -44,19 +51,21 @@ export function renderMarkdown(r: ServiceReport): string {
   out.push(`# Service report: ${mdText(title)}`);
   out.push("");
   out.push(
-    `Contract \`${r.contract.id.replace(/`/g, "'")}\` · zone ${mdText(r.contract.timezone)} · period ${windowText(r)} (tickets opened from ${mdText(localTime(r, r.window.from))} to before ${mdText(localTime(r, r.window.to))}) · evaluated at ${mdText(localTime(r, r.window.now))}`,
+    `Contract \`${r.contract.id.replace(/`/g, "'")}\` · zone ${mdText(r.contract.timezone)} · period ${mdText(windowText(r))} (tickets opened from ${mdText(localTime(r, r.window.from))} to before ${mdText(localTime(r, r.window.to))}) · evaluated at ${mdText(localTime(r, r.window.now))}`,
   );
   out.push("");
   const tally = kpiTally(r);
   out.push("## Summary");
   out.push("");
   out.push(
-    `- Tickets opened: ${r.tickets.count} (resolved ${r.tickets.resolved}, closed ${r.tickets.closed})`,
+    `- Tickets opened: ${md(r.tickets.count)} (resolved ${md(r.tickets.resolved)}, closed ${md(r.tickets.closed)})`,
   );
   if (r.tickets.outsideWindow > 0)
-    out.push(`- Not counted (opened outside the period or after the evaluation): ${r.tickets.outsideWindow}`);
-  if (r.skipped.count > 0) out.push(`- Skipped (could not be evaluated): ${r.skipped.count}`);
-  out.push(`- Breaches: ${r.breaches.total}`);
+    out.push(
+      `- Not counted (opened outside the period or after the evaluation): ${md(r.tickets.outsideWindow)}`,
+    );
+  if (r.skipped.count > 0) out.push(`- Skipped (could not be evaluated): ${md(r.skipped.count)}`);
+  out.push(`- Breaches: ${md(r.breaches.total)}`);
   out.push(`- KPIs: ${tally.pass} pass, ${tally.fail} fail, ${tally.noData} without data`);
   out.push("");
 
@@ -68,10 +77,10 @@ export function renderMarkdown(r: ServiceReport): string {
       table(
         ["KPI", "Target", "Actual", "Basis", "Status"],
         r.kpis.map((k) => [
-          mdText(`${k.label} [${k.id}]`),
-          mdText(kpiThreshold(k)),
-          mdText(kpiValue(k)),
-          mdText(k.status === "noData" ? (k.note ?? "") : kpiBasis(k)),
+          `${k.label} [${k.id}]`,
+          kpiThreshold(k),
+          kpiValue(k),
+          k.status === "noData" ? (k.note ?? "") : kpiBasis(k),
           STATUS_MARK[k.status] ?? statusText(k),
         ]),
       ),
@@ -87,12 +96,7 @@ export function renderMarkdown(r: ServiceReport): string {
   out.push("");
   if (r.targets.length === 0) out.push("No target cycles.");
   else {
-    out.push(
-      table(
-        TARGET_COLUMNS,
-        targetRows(r).map((row) => row.map((cell) => mdText(String(cell)))),
-      ),
-    );
+    out.push(table(TARGET_COLUMNS, targetRows(r)));
   }
   out.push("");
 
@@ -104,7 +108,7 @@ export function renderMarkdown(r: ServiceReport): string {
       table(
         ["Channel", "Satisfied", "Surveys", "Rate", "Target"],
         r.satisfaction.map((s) => [
-          mdText(s.channel),
+          s.channel,
           String(s.satisfied),
           String(s.surveys),
           pct(s.rate),
@@ -123,7 +127,7 @@ export function renderMarkdown(r: ServiceReport): string {
       table(
         ["Channel", "Tickets", "Resolved", "Mean handling time (wall clock)"],
         r.channels.map((c) => [
-          mdText(c.channel ?? "(none)"),
+          c.channel ?? "(none)",
           String(c.tickets),
           String(c.resolved),
           dur(c.meanHandlingMs),
@@ -154,9 +158,9 @@ export function renderMarkdown(r: ServiceReport): string {
       table(
         ["Inspection", "From", "Due", "Required", "Done", "State"],
         r.inspections.items.map((i) => [
-          mdText(i.inspectionId),
-          mdText(localTime(r, i.from)),
-          mdText(localTime(r, i.dueAt)),
+          i.inspectionId,
+          localTime(r, i.from),
+          localTime(r, i.dueAt),
           String(i.required),
           String(i.done),
           i.state,
@@ -173,9 +177,9 @@ export function renderMarkdown(r: ServiceReport): string {
       table(
         ["Target", "Step", "Action", "Due", "Skipped", "Scheduled"],
         r.escalations.map((e) => [
-          mdText(targetName(r, e.targetId)),
-          mdText(e.stepId),
-          mdText(e.action),
+          targetName(r, e.targetId),
+          e.stepId,
+          e.action,
           String(e.due),
           String(e.skipped),
           String(e.scheduled),
@@ -194,19 +198,19 @@ export function renderMarkdown(r: ServiceReport): string {
       table(
         ["Ticket", "Target", "Cycle", "Level", "Due", "Breached at", "Stopped"],
         shown.map((b) => [
-          mdText(b.ticketId),
-          mdText(targetName(r, b.targetId)),
+          b.ticketId,
+          targetName(r, b.targetId),
           String(b.cycle),
-          mdText(levelName(r, b.level)),
-          mdText(localTime(r, b.dueAt)),
-          mdText(localTime(r, b.breachedAt)),
-          b.stoppedAt === null ? "open" : mdText(localTime(r, b.stoppedAt)),
+          levelName(r, b.level),
+          localTime(r, b.dueAt),
+          localTime(r, b.breachedAt),
+          b.stoppedAt === null ? "open" : localTime(r, b.stoppedAt),
         ]),
       ),
     );
     if (shown.length < r.breaches.total) {
       out.push("");
-      out.push(`The first ${shown.length} of ${r.breaches.total} breaches, by breach time.`);
+      out.push(`The first ${md(shown.length)} of ${md(r.breaches.total)} breaches, by breach time.`);
     }
   }
   out.push("");
