@@ -119,6 +119,9 @@ export type ContractErrorCode = "E_CONDITION" | "E_CONDITION_DEPTH" | "E_REF_UNK
  *   events distinct `seq` values; re-deliver a duplicate unchanged (exact duplicates are dropped).
  * - `E_EVENT_TYPE`: With `{ strict: true }`, an event type the contract does not know. Fix: list the type in the
  *   contract's `eventTypes`, or evaluate without `strict` (unknown types are then ignored with a warning).
+ * - `E_STEP_KEY`: `parseStepKey` was given a text that is not a step key: not four `/`-separated parts with a
+ *   cycle number, or escapes other than `%25` and `%2F` in the ticket id. Fix: pass a key exactly as
+ *   `evaluateTicket` or `formatStepKey` wrote it.
  *
  * @category Errors
  */
