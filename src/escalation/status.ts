@@ -7,7 +7,7 @@
 
 import type { EpochMs } from "../calendar/kernel.js";
 import type { Evaluation, NextChange, StepEvaluation, TargetEvaluation } from "./evaluation.js";
-import { escapeKeyPart } from "./step-key.js";
+import { escapeKeyPart, joinStepKey } from "./step-key.js";
 import type { EscalationStep, NextCheck, NextCheckChange, TargetStatus, TicketStatus } from "./types.js";
 
 function dateOrNull(t: EpochMs | null): Date | null {
@@ -118,21 +118,9 @@ export function toTargetStatus(t: TargetEvaluation): TargetStatus {
   };
 }
 
-/** `"/0/"` … `"/15/"`: the cycle part of most step keys, without a number-to-text conversion per key. */
-const CYCLE_PARTS: readonly string[] = Object.freeze(Array.from({ length: 16 }, (_, n) => `/${n}/`));
-
-/**
- * The key of a step: `ticket/target/cycle/step` (as `formatStepKey` writes it), stable across evaluations.
- * @param keyPart - The ticket id as a key writes it ({@link escapeKeyPart}).
- * @internal
- */
-export function stepKey(keyPart: string, s: StepEvaluation): string {
-  return `${keyPart}/${s.targetId}${CYCLE_PARTS[s.cycle] ?? `/${s.cycle}/`}${s.stepId}`;
-}
-
 /** A step's public form, with its stable key. */
 function toEscalationStep(ticketId: string, keyPart: string, s: StepEvaluation): EscalationStep {
-  const key = stepKey(keyPart, s);
+  const key = joinStepKey(keyPart, s.targetId, s.cycle, s.stepId);
   const at = dateOrNull(s.at);
   const { targetId, cycle, stepId, action, to, state } = s;
   return s.tier === undefined
@@ -150,7 +138,7 @@ function nextCheckOf(at: EpochMs, changes: readonly NextChange[], keyPart: strin
           ? c
           : {
               kind: "step",
-              key: `${keyPart}/${c.targetId}${CYCLE_PARTS[c.cycle] ?? `/${c.cycle}/`}${c.stepId}`,
+              key: joinStepKey(keyPart, c.targetId, c.cycle, c.stepId),
               targetId: c.targetId,
               cycle: c.cycle,
               stepId: c.stepId,

@@ -26,6 +26,18 @@ export function escapeKeyPart(id: string): string {
   return id.replace(/%/g, "%25").replace(/\//g, "%2F");
 }
 
+/** `"/0/"` … `"/15/"`: the cycle part of most step keys, without a number-to-text conversion per key. */
+const CYCLE_PARTS: readonly string[] = Object.freeze(Array.from({ length: 16 }, (_, n) => `/${n}/`));
+
+/**
+ * A step key from its parts, the ticket id already escaped: the one writer of the key format.
+ * @param keyPart - The ticket id as a key writes it ({@link escapeKeyPart}).
+ * @internal
+ */
+export function joinStepKey(keyPart: string, targetId: string, cycle: number, stepId: string): string {
+  return `${keyPart}/${targetId}${CYCLE_PARTS[cycle] ?? `/${cycle}/`}${stepId}`;
+}
+
 /**
  * The key of a step, as `evaluateTicket` writes it in `EscalationStep.key`: `ticket/target/cycle/step`, the ticket id
  * with `%` as `%25` and `/` as `%2F`.
@@ -39,7 +51,7 @@ export function escapeKeyPart(id: string): string {
  * @returns The key.
  */
 export function formatStepKey(parts: StepKeyParts): string {
-  return `${escapeKeyPart(parts.ticketId)}/${parts.targetId}/${parts.cycle}/${parts.stepId}`;
+  return joinStepKey(escapeKeyPart(parts.ticketId), parts.targetId, parts.cycle, parts.stepId);
 }
 
 /**

@@ -12,7 +12,7 @@ import type { NextChange, StartedCycle, StepEvaluation } from "./evaluation.js";
 /** The earliest instant after `now` at which something changes, and what changes then. @internal */
 export interface NextCheck {
   at: EpochMs;
-  changes: NextChange[];
+  readonly changes: NextChange[];
 }
 
 /** A fresh {@link NextCheck}: nothing will change yet. @internal */
@@ -35,7 +35,7 @@ export function noteChange(
   if (t > next.at) return;
   if (t < next.at) {
     next.at = t;
-    next.changes = [];
+    next.changes.length = 0;
   }
   next.changes.push(
     stepId === null ? { kind: "breach", targetId, cycle } : { kind: "step", targetId, cycle, stepId },
