@@ -19,8 +19,9 @@ export const MIN_INPUT: EpochMs = daysFromCivil(1900, 1, 1) * DAY;
 /** First instant not accepted as input: 2200-01-01T00:00:00Z. @internal */
 export const MAX_INPUT: EpochMs = daysFromCivil(2200, 1, 1) * DAY;
 
+/** A date and time with `Z` or an offset; without either it is a wall-clock time, read only in a given zone. */
 const ISO_INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,3}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,3}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?$/;
 
 /**
  * Converts a public instant into epoch milliseconds.
@@ -112,12 +113,10 @@ export function epochMsOf(value: unknown, path: string, zone?: Zone): EpochMs {
     : instantIn(value, path, zone);
 }
 
-/** A wall-clock date and time without an offset, read in a given zone. */
-const LOCAL_INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,3}))?)?$/;
-
 function parseIsoInstant(text: string, path: string, zone: Zone | undefined): EpochMs {
   let m = text.length <= 40 ? ISO_INSTANT.exec(text) : null;
-  if (m === null && zone !== undefined && text.length <= 40) m = LOCAL_INSTANT.exec(text);
+  // A wall-clock time without a zone to read it in is refused like any other text without an offset.
+  if (m !== null && zone === undefined && m[8] === undefined && m[9] === undefined) m = null;
   if (m === null) {
     const hint = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)
       ? ': a time without "Z" or an offset is ambiguous'
