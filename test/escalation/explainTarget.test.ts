@@ -54,19 +54,14 @@ describe("pauses: a pause across a weekend (seed 003 with a resolution target th
   });
 });
 
-describe("a clock paused exactly on its budget (red-team R1)", () => {
-  // Paris, Mon–Tue 09:00–17:00; fix PT8H pausing on "wait" until "back". Opened Mon 2025-01-06 09:00: the 8 h are
-  // used up at 17:00, when "wait" pauses the clock. At 20:00 it is paused on its budget: dueAt is Mon 17:00, and
-  // lastCompliantAt is not known (it is the first working instant after a resume that has not come).
-  const contract = makeContract({
-    id: "r1",
-    name: "r1",
+/** Paris, Mon–Tue 09:00–17:00; one target "fix", PT8H, pausing on "wait" until "back". */
+function parisPauseContract() {
+  return makeContract({
+    id: "paris",
+    name: "paris",
     timezone: "Europe/Paris",
     calendars: {
-      office: {
-        timezone: "Europe/Paris",
-        week: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]] },
-      },
+      office: { timezone: "Europe/Paris", week: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]] } },
     },
     levels: [{ id: "p1" }],
     defaultLevel: "p1",
@@ -82,6 +77,13 @@ describe("a clock paused exactly on its budget (red-team R1)", () => {
       },
     ],
   });
+}
+
+describe("a clock paused exactly on its budget (red-team R1)", () => {
+  // Paris, Mon–Tue 09:00–17:00; fix PT8H pausing on "wait" until "back". Opened Mon 2025-01-06 09:00: the 8 h are
+  // used up at 17:00, when "wait" pauses the clock. At 20:00 it is paused on its budget: dueAt is Mon 17:00, and
+  // lastCompliantAt is not known (it is the first working instant after a resume that has not come).
+  const contract = parisPauseContract();
   const ticket: Ticket = {
     id: "R1",
     events: [
@@ -110,27 +112,7 @@ describe("a cycle spanning more than 100 years (red-team S2): the periods are li
   // Paris, Mon–Tue 09:00–17:00; fix PT8H pausing on "wait". Mon 1900-01-01: Paris kept Paris Mean Time, UTC+0:09:21
   // (tzdb, until 1911), so 09:00 PMT = 08:50:39Z. Opened 08:00Z (before the opening), "wait" at 09:00Z: the clock
   // ran 08:50:39Z → 09:00Z = 9 min 21 s = 561,000 ms, then is paused until now, 2150.
-  const contract = makeContract({
-    id: "s2",
-    name: "s2",
-    timezone: "Europe/Paris",
-    calendars: {
-      office: { timezone: "Europe/Paris", week: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]] } },
-    },
-    levels: [{ id: "p1" }],
-    defaultLevel: "p1",
-    eventTypes: ["wait", "back"],
-    targets: [
-      {
-        id: "fix",
-        calendar: "office",
-        start: { event: "opened" },
-        stop: { event: "resolved" },
-        duration: "PT8H",
-        pause: { event: "wait", resumeEvent: "back" },
-      },
-    ],
-  });
+  const contract = parisPauseContract();
   const ticket: Ticket = {
     id: "S2",
     events: [
